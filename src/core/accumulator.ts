@@ -1,0 +1,81 @@
+// The tracker's hot path: heartbeats in, spans out. O(1) per heartbeat, no allocation while a span grows.
+import { SPAN_JOIN_MS, type Category, type Span } from './types';
+
+interface OpenSpan {
+  start: number;
+  end: number;
+  category: Category;
+  language: string;
+  workspaceId: string;
+  /** End already handed out by `drain` (the open span continues from there), undefined if none. */
+  drainedTo: number | undefined;
+}
+
+/**
+ * Joins one window's heartbeats into spans and hands out what is new since the last `drain`, so the
+ * caller can write every 30 s without ever writing the same time twice. A heartbeat earlier than the
+ * previous one (the clock went back) is dropped and counted as an anomaly.
+ */
+export class HeartbeatAccumulator {
+  private open: OpenSpan | undefined;
+  private closed: Span[] = [];
+  private last = -Infinity;
+  anomalies = 0;
+
+  /** Records a heartbeat. Returns false when it was dropped as an anomaly. */
+  add(time: number, category: Category, language: string, workspaceId: string): boolean {
+    if (time < this.last) {
+      this.anomalies++;
+      return false;
+    }
+    this.last = time;
+    const o = this.open;
+    if (o && o.category === category && o.language === language && o.workspaceId === workspaceId && time - o.end <= SPAN_JOIN_MS) {
+      o.end = time;
+      return true;
+    }
+    if (o) this.close(o);
+    this.open = { start: time, end: time, category, language, workspaceId, drainedTo: undefined };
+    return true;
+  }
+
+  private close(o: OpenSpan): void {
+    if (o.drainedTo === undefined) this.closed.push(toSpan(o, o.start));
+    else if (o.end > o.drainedTo) this.closed.push(toSpan(o, o.drainedTo));
+  }
+
+  /** True when `drain` would return something. */
+  get hasPending(): boolean {
+    const o = this.open;
+    return this.closed.length > 0 || (o !== undefined && (o.drainedTo === undefined || o.end > o.drainedTo));
+  }
+
+  /** Everything not yet handed out, in time order; the open span keeps growing from where this left it. */
+  drain(): Span[] {
+    const out = this.closed;
+    this.closed = [];
+    const o = this.open;
+    if (o && (o.drainedTo === undefined || o.end > o.drainedTo)) {
+      out.push(toSpan(o, o.drainedTo ?? o.start));
+      o.drainedTo = o.end;
+    }
+    return out;
+  }
+
+  /** Spans not yet drained plus nothing else: what a reader of the files is missing right now. */
+  peek(): Span[] {
+    const out = [...this.closed];
+    const o = this.open;
+    if (o && (o.drainedTo === undefined || o.end > o.drainedTo)) out.push(toSpan(o, o.drainedTo ?? o.start));
+    return out;
+  }
+
+  /** Puts spans back at the front after a failed write, so nothing is lost. */
+  restore(spans: readonly Span[]): void {
+    this.closed = [...spans, ...this.closed];
+  }
+}
+
+function toSpan(o: OpenSpan, start: number): Span {
+  return { start, end: o.end, category: o.category, language: o.language, workspaceId: o.workspaceId };
+}

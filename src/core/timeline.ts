@@ -1,0 +1,135 @@
+// Heartbeats and spans from every window -> one machine-wide timeline of hands-on segments
+// (DESIGN.md "Idle rule" and "One machine, one timeline").
+import { CATEGORIES, SPAN_JOIN_MS, type Heartbeat, type Segment, type Span } from './types';
+
+/** Heartbeats later than this past `now` are treated as clock errors. */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export interface CleanResult {
+  readonly spans: Span[];
+  /** Spans dropped because they went backwards, ended before they started, or lay in the future. */
+  readonly anomalies: number;
+}
+
+/**
+ * Drops the anomalies of one window's stream, in the order it was written: a span that starts before the
+ * previous kept span ended (time went backwards), that ends before it starts, or that reaches more than
+ * five minutes past `now`.
+ */
+export function cleanSource(spans: readonly Span[], now: number): CleanResult {
+  const kept: Span[] = [];
+  let anomalies = 0;
+  let lastEnd = -Infinity;
+  for (const s of spans) {
+    if (!(s.end >= s.start) || s.start < lastEnd || s.end > now + FUTURE_TOLERANCE_MS) {
+      anomalies++;
+      continue;
+    }
+    kept.push(s);
+    lastEnd = s.end;
+  }
+  return { spans: kept, anomalies };
+}
+
+const sameKey = (a: { category: string; language: string; workspaceId: string }, b: typeof a) =>
+  a.category === b.category && a.language === b.language && a.workspaceId === b.workspaceId;
+
+/**
+ * Joins point heartbeats (in time order) into spans: consecutive heartbeats with the same category,
+ * language and workspace at most SPAN_JOIN_MS apart. Lossless for every idle limit of a minute or more.
+ */
+export function spansFromHeartbeats(heartbeats: readonly Heartbeat[]): Span[] {
+  const out: Span[] = [];
+  let cur: { start: number; end: number; category: Span['category']; language: string; workspaceId: string } | undefined;
+  for (const h of heartbeats) {
+    if (cur && sameKey(cur, h) && h.time >= cur.end && h.time - cur.end <= SPAN_JOIN_MS) {
+      cur.end = h.time;
+      continue;
+    }
+    if (cur) out.push(cur);
+    cur = { start: h.time, end: h.time, category: h.category, language: h.language, workspaceId: h.workspaceId };
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+const categoryRank = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
+
+function compareSpans(a: Span, b: Span): number {
+  return (
+    a.start - b.start ||
+    a.end - b.end ||
+    (categoryRank.get(a.category) ?? 0) - (categoryRank.get(b.category) ?? 0) ||
+    (a.language < b.language ? -1 : a.language > b.language ? 1 : 0) ||
+    (a.workspaceId < b.workspaceId ? -1 : a.workspaceId > b.workspaceId ? 1 : 0)
+  );
+}
+
+/**
+ * Merges spans from any number of windows into non-overlapping hands-on segments.
+ *
+ * - Time inside a span counts (its heartbeats are at most a minute apart).
+ * - A gap between the last heartbeat so far and the next one counts when it is at most `idleMs`, and is
+ *   attributed to the span whose heartbeat came before the gap (the work that was going on).
+ * - Where spans of several windows overlap, each instant counts once and belongs to the span that
+ *   started most recently (the window the user moved to).
+ */
+export function mergeSpans(spans: readonly Span[], idleMs: number): Segment[] {
+  const sorted = [...spans].sort(compareSpans);
+  const out: { start: number; end: number; category: Span['category']; language: string; workspaceId: string }[] = [];
+  const emit = (start: number, end: number, s: Span) => {
+    if (end <= start) return;
+    const last = out[out.length - 1];
+    if (last && last.end === start && sameKey(last, s)) last.end = end;
+    else out.push({ start, end, category: s.category, language: s.language, workspaceId: s.workspaceId });
+  };
+
+  const stack: Span[] = []; // active spans; the top started most recently
+  let cursor = -Infinity;
+  let maxEnd = -Infinity;
+  let maxEndSpan: Span | undefined;
+
+  const advance = (t: number) => {
+    while (stack.length > 0 && cursor < t) {
+      const top = stack[stack.length - 1];
+      if (top.end <= cursor) {
+        stack.pop();
+        continue;
+      }
+      const end = Math.min(top.end, t);
+      emit(cursor, end, top);
+      cursor = end;
+    }
+    while (stack.length > 0 && stack[stack.length - 1].end <= cursor) stack.pop();
+  };
+
+  for (const s of sorted) {
+    advance(s.start);
+    if (stack.length === 0 && maxEndSpan && s.start > maxEnd && s.start - maxEnd <= idleMs) {
+      emit(maxEnd, s.start, maxEndSpan);
+    }
+    stack.push(s);
+    if (cursor < s.start) cursor = s.start;
+    if (s.end > maxEnd) {
+      maxEnd = s.end;
+      maxEndSpan = s;
+    }
+  }
+  advance(Infinity);
+  return out;
+}
+
+/** Cleans each window's stream, then merges them: the whole machine's hands-on timeline. */
+export function buildTimeline(
+  sources: readonly (readonly Span[])[],
+  options: { readonly idleMs: number; readonly now: number },
+): { segments: Segment[]; anomalies: number } {
+  let anomalies = 0;
+  const all: Span[] = [];
+  for (const src of sources) {
+    const cleaned = cleanSource(src, options.now);
+    anomalies += cleaned.anomalies;
+    for (const s of cleaned.spans) all.push(s);
+  }
+  return { segments: mergeSpans(all, options.idleMs), anomalies };
+}

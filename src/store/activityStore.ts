@@ -1,0 +1,158 @@
+// Reading and writing activity files (format in activityFormat.ts). Node fs only; no vscode.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Span } from '../core/types';
+import { ActivityEncoder, decodeActivity, headerLine } from './activityFormat';
+
+export const ACTIVITY_DIR = 'activity';
+
+/** UTC month of an instant, the folder a span starting then is written to. */
+export function monthFolder(instant: number): string {
+  return new Date(instant).toISOString().slice(0, 7);
+}
+
+export interface ActivityRead {
+  /** One list per file, in file order (each file is one writer's stream). */
+  readonly sources: Span[][];
+  readonly workspaceNames: Map<string, string>;
+  readonly damagedLines: number;
+  /** Files that could not be read at all, with the reason (paths relative to the data folder). */
+  readonly unreadable: { file: string; reason: string }[];
+  readonly files: number;
+}
+
+/**
+ * Reads every activity file, or only the month folders from `fromMonth` to `toMonth` ('YYYY-MM', inclusive;
+ * callers widen by a month each side to cover time-zone offsets). A missing folder is an empty history.
+ */
+export async function readActivity(dataDir: string, range?: { fromMonth: string; toMonth: string }): Promise<ActivityRead> {
+  const root = path.join(dataDir, ACTIVITY_DIR);
+  const result: ActivityRead = { sources: [], workspaceNames: new Map(), damagedLines: 0, unreadable: [], files: 0 };
+  let months: string[];
+  try {
+    months = (await fs.promises.readdir(root)).filter((m) => /^\d{4}-\d{2}$/.test(m)).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return result;
+    throw error;
+  }
+  if (range) months = months.filter((m) => m >= range.fromMonth && m <= range.toMonth);
+  for (const month of months) {
+    let names: string[];
+    try {
+      names = (await fs.promises.readdir(path.join(root, month))).filter((n) => n.endsWith('.jsonl')).sort();
+    } catch (error) {
+      result.unreadable.push({ file: path.join(ACTIVITY_DIR, month), reason: (error as Error).message });
+      continue;
+    }
+    const texts = await Promise.all(
+      names.map((n) => fs.promises.readFile(path.join(root, month, n), 'utf8').catch((e: Error) => e)),
+    );
+    texts.forEach((text, i) => {
+      if (text instanceof Error) {
+        result.unreadable.push({ file: path.join(ACTIVITY_DIR, month, names[i]), reason: text.message });
+        return;
+      }
+      const decoded = decodeActivity(text);
+      result.sources.push(decoded.spans);
+      for (const [id, name] of decoded.workspaceNames) result.workspaceNames.set(id, name);
+      (result as { damagedLines: number }).damagedLines += decoded.damagedLines;
+      (result as { files: number }).files++;
+    });
+  }
+  return result;
+}
+
+/** Months 'YYYY-MM' from a to b inclusive. */
+export function monthsBetween(a: string, b: string): string[] {
+  const out: string[] = [];
+  let y = Number(a.slice(0, 4)), m = Number(a.slice(5, 7));
+  const endY = Number(b.slice(0, 4)), endM = Number(b.slice(5, 7));
+  while (y < endY || (y === endY && m <= endM)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Appends one writer's spans to its own files (never shared with another writer, so several VS Code
+ * windows can write at once without locks). Writes are appends of whole lines with O_APPEND.
+ */
+export class ActivityWriter {
+  private readonly encoders = new Map<string, ActivityEncoder>();
+  /** Months whose last append failed: the file may end in a cut-off line, so the next append starts a new line. */
+  private readonly interrupted = new Set<string>();
+
+  constructor(
+    private readonly dataDir: string,
+    readonly source: string,
+  ) {}
+
+  fileFor(month: string): string {
+    return path.join(this.dataDir, ACTIVITY_DIR, month, `${this.source}.jsonl`);
+  }
+
+  /** Appends spans (in time order). Throws on I/O failure; the caller keeps the spans and retries. */
+  async append(spans: readonly Span[], workspaceNames: ReadonlyMap<string, string>): Promise<void> {
+    const byMonth = new Map<string, Span[]>();
+    for (const s of spans) {
+      const m = monthFolder(s.start);
+      let list = byMonth.get(m);
+      if (!list) byMonth.set(m, (list = []));
+      list.push(s);
+    }
+    for (const [month, list] of byMonth) {
+      const file = this.fileFor(month);
+      let encoder = this.encoders.get(month);
+      let prefix = '';
+      if (!encoder) {
+        await fs.promises.mkdir(path.dirname(file), { recursive: true });
+        // A new encoder starts a fresh dictionary, so a file we did not create this session gets
+        // its dictionary lines again (later definitions of the same ref win; both say the same).
+        encoder = new ActivityEncoder();
+        const exists = await fs.promises.stat(file).then(() => true, () => false);
+        if (!exists) prefix = headerLine(this.source) + '\n';
+      }
+      if (this.interrupted.has(month)) prefix += '\n';
+      const text = prefix + encoder.encode(list, workspaceNames);
+      try {
+        await fs.promises.appendFile(file, text, 'utf8');
+      } catch (error) {
+        // Part of the text may be on disk: forget the dictionary (it may not have landed) and mark the cut.
+        this.encoders.delete(month);
+        this.interrupted.add(month);
+        throw error;
+      }
+      this.interrupted.delete(month);
+      this.encoders.set(month, encoder);
+    }
+  }
+}
+
+/**
+ * Writes a whole file for a one-off source (an import) atomically: a temporary file renamed into place,
+ * so a reader never sees half of it and re-importing the same data replaces rather than adds.
+ */
+export async function writeActivityFile(dataDir: string, source: string, spans: readonly Span[], workspaceNames: ReadonlyMap<string, string>): Promise<string[]> {
+  const byMonth = new Map<string, Span[]>();
+  for (const s of spans) {
+    const m = monthFolder(s.start);
+    let list = byMonth.get(m);
+    if (!list) byMonth.set(m, (list = []));
+    list.push(s);
+  }
+  const written: string[] = [];
+  for (const [month, list] of byMonth) {
+    const file = path.join(dataDir, ACTIVITY_DIR, month, `${source}.jsonl`);
+    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+    const text = headerLine(source) + '\n' + new ActivityEncoder().encode(list, workspaceNames);
+    const tmp = `${file}.${process.pid}.tmp`;
+    await fs.promises.writeFile(tmp, text, 'utf8');
+    await fs.promises.rename(tmp, file);
+    written.push(file);
+  }
+  return written;
+}
