@@ -10,11 +10,9 @@ const targets = [
     platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js',
     platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
-];
-if (require('fs').existsSync('src/webview/main.ts')) {
-  targets.push({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js',
-    platform: 'browser', format: 'iife', target: 'es2022' });
-}
+  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js',
+    platform: 'browser', format: 'iife', target: 'es2022' },
+].filter((t) => require('fs').existsSync(t.entryPoints[0]));
 
 async function main() {
   const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));

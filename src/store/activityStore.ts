@@ -108,13 +108,18 @@ export class ActivityWriter {
       const file = this.fileFor(month);
       let encoder = this.encoders.get(month);
       let prefix = '';
-      if (!encoder) {
+      // One stat per flush: if the file vanished (the user deleted their data), start it afresh with a
+      // header and a new dictionary rather than appending refs that no longer mean anything.
+      const exists = await fs.promises.stat(file).then(() => true, () => false);
+      if (!encoder || !exists) {
         await fs.promises.mkdir(path.dirname(file), { recursive: true });
         // A new encoder starts a fresh dictionary, so a file we did not create this session gets
         // its dictionary lines again (later definitions of the same ref win; both say the same).
         encoder = new ActivityEncoder();
-        const exists = await fs.promises.stat(file).then(() => true, () => false);
-        if (!exists) prefix = headerLine(this.source) + '\n';
+        if (!exists) {
+          prefix = headerLine(this.source) + '\n';
+          this.interrupted.delete(month);
+        }
       }
       if (this.interrupted.has(month)) prefix += '\n';
       const text = prefix + encoder.encode(list, workspaceNames);

@@ -1,0 +1,92 @@
+// Commands that control tracking and the user's data: pause/resume, exclude a workspace, open the data
+// folder, delete everything, and the "show today" view behind the status bar.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { formatDuration } from '../core/format';
+import { CATEGORIES } from '../core/types';
+import { Commands } from './commandIds';
+import type { ControlsHolder } from './controls';
+import type { StatusBarController } from './statusBar';
+import type { Tracker } from './tracker';
+import { currentWorkspace } from './workspaces';
+
+export interface DataCommandDeps {
+  readonly dataDir: string;
+  readonly controls: ControlsHolder;
+  readonly tracker: Tracker;
+  readonly statusBar: StatusBarController;
+}
+
+export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
+  const { dataDir, controls, tracker, statusBar } = deps;
+  const reg = vscode.commands.registerCommand;
+  return vscode.Disposable.from(
+    reg(Commands.pause, async () => {
+      await tracker.flush();
+      await controls.update((c) => ({ ...c, paused: true }));
+      void vscode.window.showInformationMessage('Craft Time: tracking paused on this machine. Resume from the status bar or the Command Palette.');
+    }),
+    reg(Commands.resume, async () => {
+      await controls.update((c) => ({ ...c, paused: false }));
+      void vscode.window.showInformationMessage('Craft Time: tracking resumed.');
+    }),
+    reg(Commands.excludeWorkspace, async () => {
+      const ws = currentWorkspace();
+      if (!ws.id) {
+        void vscode.window.showInformationMessage('Craft Time: open a folder first; there is no workspace to exclude.');
+        return;
+      }
+      await controls.update((c) => ({ ...c, excludedWorkspaces: [...c.excludedWorkspaces.filter((w) => w.id !== ws.id), { id: ws.id, name: ws.name }] }));
+      void vscode.window.showInformationMessage(`Craft Time: "${ws.name}" is no longer tracked. Time already recorded stays until you delete your data.`);
+    }),
+    reg(Commands.includeWorkspace, async () => {
+      const excluded = controls.value.excludedWorkspaces;
+      if (excluded.length === 0) {
+        void vscode.window.showInformationMessage('Craft Time: no workspace is excluded.');
+        return;
+      }
+      const pick = await vscode.window.showQuickPick(excluded.map((w) => ({ label: w.name || w.id, id: w.id })), { placeHolder: 'Track this workspace again' });
+      if (!pick) return;
+      await controls.update((c) => ({ ...c, excludedWorkspaces: c.excludedWorkspaces.filter((w) => w.id !== pick.id) }));
+    }),
+    reg(Commands.openDataFolder, async () => {
+      await fs.promises.mkdir(dataDir, { recursive: true });
+      const uri = vscode.Uri.file(dataDir);
+      // Reveal works on a desktop; in a remote or web window show the path instead.
+      if (vscode.env.remoteName === undefined) await vscode.commands.executeCommand('revealFileInOS', uri);
+      else {
+        const copy = await vscode.window.showInformationMessage(`Craft Time data folder: ${dataDir}`, 'Copy Path');
+        if (copy) await vscode.env.clipboard.writeText(dataDir);
+      }
+    }),
+    reg(Commands.deleteAllData, async () => {
+      const yes = 'Delete All Data';
+      const answer = await vscode.window.showWarningMessage(
+        'Delete all Craft Time data on this machine?',
+        { modal: true, detail: `Every recorded heartbeat, imported history and setting file in ${dataDir} is removed. This cannot be undone; export your data first if you may want it back.` },
+        yes,
+      );
+      if (answer !== yes) return false;
+      tracker.drop();
+      await fs.promises.rm(dataDir, { recursive: true, force: true });
+      await fs.promises.mkdir(dataDir, { recursive: true });
+      await controls.reload();
+      await statusBar.render();
+      void vscode.window.showInformationMessage('Craft Time: all data deleted.');
+      return true;
+    }),
+    reg(Commands.showToday, async () => {
+      await statusBar.render();
+      const snap = statusBar.last;
+      if (!snap) return;
+      const items: vscode.QuickPickItem[] = [
+        { label: `$(code) Hands-on today: ${formatDuration(snap.today.handsOnMs)}`, description: snap.today.date },
+        ...CATEGORIES.filter((c) => snap.today.byCategory[c] > 0).map((c) => ({ label: `    ${c}`, description: formatDuration(snap.today.byCategory[c]) })),
+        { label: '', kind: vscode.QuickPickItemKind.Separator },
+        ...snap.week.map((d) => ({ label: `$(calendar) ${d.date}`, description: formatDuration(d.handsOnMs) })),
+        { label: `This week: ${formatDuration(snap.weekHandsOnMs)}`, kind: vscode.QuickPickItemKind.Default },
+      ];
+      await vscode.window.showQuickPick(items, { title: 'Craft Time: today and this week', placeHolder: 'Hands-on time per category and per day' });
+    }),
+  );
+}

@@ -1,0 +1,43 @@
+// Says what is wrong once: each problem key shows one notification per session, then lives in the status
+// bar tooltip and the output channel until it clears, so a failing disk never becomes a pop-up storm.
+import * as vscode from 'vscode';
+
+export class ProblemReporter implements vscode.Disposable {
+  private readonly shown = new Set<string>();
+  private readonly active = new Map<string, string>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private channel: vscode.LogOutputChannel | undefined;
+
+  report(key: string, message: string): void {
+    const isNew = this.active.get(key) !== message;
+    this.active.set(key, message);
+    if (isNew) {
+      this.log().warn(message);
+      this.emitter.fire();
+    }
+    if (this.shown.has(key)) return;
+    this.shown.add(key);
+    void vscode.window.showWarningMessage(`Craft Time: ${message}`);
+  }
+
+  clear(key: string): void {
+    if (this.active.delete(key)) {
+      this.log().info(`Resolved: ${key}`);
+      this.emitter.fire();
+    }
+  }
+
+  get messages(): string[] {
+    return [...this.active.values()];
+  }
+
+  log(): vscode.LogOutputChannel {
+    return (this.channel ??= vscode.window.createOutputChannel('Craft Time', { log: true }));
+  }
+
+  dispose(): void {
+    this.channel?.dispose();
+    this.emitter.dispose();
+  }
+}
