@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { addDays, dateRange, dayBoundaries, isoWeek, isValidDate, localDate, monthRange, startOfDay, startOfIsoWeek, zonedTime } from '../../../src/core/zone';
+
+describe('local days', () => {
+  test('midnight in Berlin is 23:00Z in winter and 22:00Z in summer', () => {
+    expect(new Date(startOfDay('2026-01-15', 'Europe/Berlin')).toISOString()).toBe('2026-01-14T23:00:00.000Z');
+    expect(new Date(startOfDay('2026-07-15', 'Europe/Berlin')).toISOString()).toBe('2026-07-14T22:00:00.000Z');
+  });
+
+  test('DST days are 23 and 25 hours long', () => {
+    const { bounds } = dayBoundaries('2026-03-29', '2026-03-29', 'Europe/Berlin');
+    expect((bounds[1] - bounds[0]) / 3_600_000).toBe(23);
+    const fall = dayBoundaries('2026-11-01', '2026-11-01', 'America/New_York').bounds;
+    expect((fall[1] - fall[0]) / 3_600_000).toBe(25);
+  });
+
+  test('a wall time inside the spring gap resolves to just after it; a repeated one to its first occurrence', () => {
+    // 02:30 on 2026-03-29 does not exist in Berlin: 03:00 CEST = 01:00Z.
+    expect(new Date(zonedTime('2026-03-29', 150, 'Europe/Berlin')).toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    // 01:30 on 2026-11-01 in New York happens twice: first at 05:30Z (EDT).
+    expect(new Date(zonedTime('2026-11-01', 90, 'America/New_York')).toISOString()).toBe('2026-11-01T05:30:00.000Z');
+  });
+
+  test('a zone whose midnight falls in a DST gap starts the day at the first real instant', () => {
+    // Santiago 2026-09-06: clocks jump from 00:00 to 01:00 (UTC-4 -> UTC-3), so the day starts 04:00Z.
+    expect(new Date(startOfDay('2026-09-06', 'America/Santiago')).toISOString()).toBe('2026-09-06T04:00:00.000Z');
+  });
+
+  test('localDate reads the zone, not the machine', () => {
+    expect(localDate(Date.parse('2026-01-14T23:30:00Z'), 'Europe/Berlin')).toBe('2026-01-15');
+    expect(localDate(Date.parse('2026-01-14T23:30:00Z'), 'America/Los_Angeles')).toBe('2026-01-14');
+  });
+});
+
+describe('calendar arithmetic', () => {
+  test('ISO weeks at year ends', () => {
+    expect(isoWeek('2026-01-01')).toBe('2026-W01'); // a Thursday
+    expect(isoWeek('2027-01-01')).toBe('2026-W53'); // a Friday: 2026 has 53 weeks
+    expect(isoWeek('2024-12-30')).toBe('2025-W01');
+    expect(startOfIsoWeek('2026-11-22')).toBe('2026-11-16');
+  });
+
+  test('ranges and months', () => {
+    expect(dateRange('2024-02-27', '2024-03-01')).toEqual(['2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01']);
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(monthRange('2026-02')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(isValidDate('2026-02-30')).toBe(false);
+    expect(isValidDate('2026-2-3')).toBe(false);
+  });
+});
