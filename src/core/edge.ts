@@ -375,7 +375,7 @@ export function explainEdge(result: EdgeResult, role?: Role): string {
   lines.push(
     '',
     'Days marked as time off, all-day out-of-office events, and working days with no activity and no meetings count ' +
-      'neither for nor against you: the weekly floor shrinks by one working day's share for each such day, and they are skipped in runs.',
+      'neither for nor against you: the weekly floor shrinks by one working day\'s share for each such day, and they are skipped in runs.',
   );
   return lines.join('\n') + '\n';
 }
