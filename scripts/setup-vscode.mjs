@@ -31,7 +31,8 @@ export function entryPoint(dir = cacheDir()) {
 export function isInstalled(dir = cacheDir()) {
   try {
     const marker = JSON.parse(fs.readFileSync(path.join(dir, MARKER), 'utf8'));
-    return marker.version === CODE_SERVER_VERSION && fs.existsSync(entryPoint(dir));
+    // Native modules are built for one Node ABI: another Node needs a rebuild.
+    return marker.version === CODE_SERVER_VERSION && marker.abi === process.versions.modules && fs.existsSync(entryPoint(dir));
   } catch {
     return false;
   }
@@ -175,7 +176,7 @@ export function setup({ force = false } = {}) {
   step('lib/vscode/extensions: npm install --omit=dev --ignore-scripts', () =>
     run('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-save'], path.join(vscodeDir, 'extensions')));
 
-  fs.writeFileSync(path.join(dir, MARKER), `${JSON.stringify({ version: CODE_SERVER_VERSION, node: process.version, finishedAt: new Date().toISOString() }, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, MARKER), `${JSON.stringify({ version: CODE_SERVER_VERSION, node: process.version, abi: process.versions.modules, finishedAt: new Date().toISOString() }, null, 2)}\n`);
   log(`code-server ${CODE_SERVER_VERSION} ready in ${((Date.now() - started) / 1000).toFixed(0)}s`);
   return entryPoint(dir);
 }
