@@ -1,0 +1,138 @@
+// Imports another tracker's export into the data folder as one atomic, content-named activity source.
+// Same file twice -> same source id -> the same files rewritten with the same bytes: nothing changes.
+// Overlapping imports (or an import overlapping tracked time) never double count: readers merge every
+// source into one timeline, which counts each instant once.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseActivityWatch } from '../core/import/activityWatch';
+import type { ImportOptions, ImportResult } from '../core/import/importResult';
+import { parseWakaTime } from '../core/import/wakatime';
+import type { Span } from '../core/types';
+import { localDate } from '../core/zone';
+import { ActivityEncoder } from './activityFormat';
+import { ACTIVITY_DIR, monthFolder, writeActivityFile } from './activityStore';
+
+export const IMPORT_KINDS = ['wakatime', 'activitywatch'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** Larger inputs are refused before reading (V8 cannot hold a string much past 512 MiB). */
+export const MAX_IMPORT_BYTES = 500 * 1024 * 1024;
+
+/** Raised for input the user has to fix (unreadable, too large, not JSON, not the expected export). */
+export class ImportError extends Error {}
+
+export function isImportKind(value: string): value is ImportKind {
+  return (IMPORT_KINDS as readonly string[]).includes(value);
+}
+
+/** Stable 12-hex id of a string (sha256 prefix): workspace ids of imported projects, import source ids. */
+export function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}
+
+export interface ImportReport {
+  readonly kind: ImportKind;
+  /** Source id the spans were written under ('' when nothing was written). */
+  readonly source: string;
+  /** Heartbeats (WakaTime) or events (ActivityWatch) in the file. */
+  readonly recordsRead: number;
+  readonly spansWritten: number;
+  /** Local days (in the given time zone) with imported activity, and the first and last of them. */
+  readonly daysCovered: number;
+  readonly firstDay: string | undefined;
+  readonly lastDay: string | undefined;
+  readonly skipped: number;
+  readonly problems: string[];
+  /** Files written, relative to the data folder. */
+  readonly files: string[];
+  /** True when the same data had been imported before (the files already held exactly this). */
+  readonly alreadyImported: boolean;
+}
+
+const PARSERS: Record<ImportKind, (json: unknown, options: ImportOptions) => ImportResult> = {
+  wakatime: parseWakaTime,
+  activitywatch: parseActivityWatch,
+};
+
+/** Reads and parses a JSON file, with messages a user can act on. */
+export async function readJsonFile(filePath: string): Promise<unknown> {
+  let size: number;
+  try {
+    const stat = await fs.promises.stat(filePath);
+    if (!stat.isFile()) throw new ImportError(`${filePath} is not a file.`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new ImportError(`Cannot read ${filePath}: ${(error as Error).message}`);
+  }
+  if (size > MAX_IMPORT_BYTES) {
+    throw new ImportError(`${filePath} is ${Math.round(size / 1048576)} MB; the largest import is ${MAX_IMPORT_BYTES / 1048576} MB. Split the export by date range.`);
+  }
+  let text: string;
+  try {
+    text = await fs.promises.readFile(filePath, 'utf8');
+  } catch (error) {
+    throw new ImportError(`Cannot read ${filePath}: ${(error as Error).message}`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ImportError(`${filePath} is not valid JSON (${(error as Error).message}). Was the download cut short?`);
+  }
+}
+
+function daysOf(spans: readonly Span[], timeZone: string): string[] {
+  const days = new Set<string>();
+  for (const s of spans) {
+    days.add(localDate(s.start, timeZone));
+    days.add(localDate(s.end, timeZone));
+  }
+  return [...days].sort();
+}
+
+export interface ImportFileOptions {
+  /** Zone for counting the days covered (default UTC). */
+  readonly timeZone?: string;
+  /** Records after this instant (epoch ms) are skipped as clock errors (default: no limit). */
+  readonly now?: number;
+}
+
+/** Reads `filePath`, converts it and writes it into `dataDir`. Throws ImportError for bad input. */
+export async function importFile(dataDir: string, kind: ImportKind, filePath: string, options: ImportFileOptions = {}): Promise<ImportReport> {
+  const json = await readJsonFile(filePath);
+  const result = PARSERS[kind](json, {
+    workspaceId: shortHash,
+    notAfter: options.now === undefined ? undefined : options.now + 5 * 60_000,
+  });
+  if (result.records === 0 && result.problems.length > 0 && result.spans.length === 0 && result.skipped === 0) {
+    // The shape itself was wrong (the parser's first problem says what it expected).
+    throw new ImportError(`${filePath}: ${result.problems[0]}`);
+  }
+  const days = daysOf(result.spans, options.timeZone ?? 'UTC');
+  const base = {
+    kind, recordsRead: result.records, spansWritten: result.spans.length, daysCovered: days.length,
+    firstDay: days[0], lastDay: days[days.length - 1], skipped: result.skipped, problems: result.problems,
+  };
+  if (result.spans.length === 0) return { ...base, source: '', files: [], alreadyImported: false };
+  // The source id names the content: what will be written, as the file format encodes it.
+  const source = `import-${kind}-${shortHash(kind + '\n' + importFingerprint(result))}`;
+  const files = await writeImport(dataDir, source, result);
+  return { ...base, source, files: files.written, alreadyImported: files.unchanged };
+}
+
+function importFingerprint(result: ImportResult): string {
+  return new ActivityEncoder().encode(result.spans, result.workspaceNames);
+}
+
+async function writeImport(dataDir: string, source: string, result: ImportResult): Promise<{ written: string[]; unchanged: boolean }> {
+  // Files named by content that all exist already hold exactly this import; rewriting them is harmless
+  // (and repairs one deleted by hand), but the report can tell the user nothing new was added.
+  const months = [...new Set(result.spans.map((s) => monthFolder(s.start)))];
+  const existed = await Promise.all(
+    months.map((m) => fs.promises.stat(path.join(dataDir, ACTIVITY_DIR, m, `${source}.jsonl`)).then(() => true, () => false)),
+  );
+  const files = await writeActivityFile(dataDir, source, result.spans, result.workspaceNames);
+  return { written: files.map((f) => path.relative(dataDir, f).split(path.sep).join('/')), unchanged: existed.every(Boolean) };
+}
