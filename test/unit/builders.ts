@@ -1,0 +1,80 @@
+// Small builders for test data. Add your own; keep defaults boring and explicit.
+import type { Category, Meeting, Segment, Span, TimeOffDay } from '../../src/core/types';
+import { addDays, isoWeekday, zonedTime } from '../../src/core/zone';
+
+export const MIN = 60_000;
+export const HOUR = 60 * MIN;
+
+/** Minutes after midnight of 'HH:MM'. */
+export function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h * 60 + m;
+}
+
+/** The instant of a local wall-clock time ('HH:MM'; '24:00' is the next midnight) in a zone. */
+export function at(date: string, hhmm: string, timeZone = 'UTC'): number {
+  return zonedTime(date, minutesOf(hhmm), timeZone);
+}
+
+export function aSpan(over: Partial<Span> = {}): Span {
+  return { start: Date.parse('2025-03-03T09:00:00Z'), end: Date.parse('2025-03-03T09:30:00Z'), category: 'coding', language: 'typescript', workspaceId: 'ws1', ...over };
+}
+
+export function aSegment(over: Partial<Segment> = {}): Segment {
+  return { start: Date.parse('2025-03-03T09:00:00Z'), end: Date.parse('2025-03-03T09:30:00Z'), category: 'coding', language: 'typescript', workspaceId: 'ws1', ...over };
+}
+
+let meetingSeq = 0;
+export function aMeeting(over: Partial<Meeting> = {}): Meeting {
+  meetingSeq++;
+  return {
+    start: Date.parse('2025-03-03T10:00:00Z'),
+    end: Date.parse('2025-03-03T11:00:00Z'),
+    id: `m${meetingSeq}`,
+    title: 'Sync',
+    attendees: 4,
+    recurring: false,
+    source: 'test',
+    ...over,
+  };
+}
+
+export function aTimeOff(date: string, reason: TimeOffDay['reason'] = 'manual'): TimeOffDay {
+  return { date, reason };
+}
+
+/** Segments for local ranges on a date: [['09:00', '11:00'], ...]. */
+export function segmentsOn(date: string, ranges: readonly (readonly [string, string])[], timeZone = 'UTC', category: Category = 'coding'): Segment[] {
+  return ranges.map(([s, e]) => aSegment({ start: at(date, s, timeZone), end: at(date, e, timeZone), category }));
+}
+
+/** Meetings for local ranges on a date. */
+export function meetingsOn(date: string, ranges: readonly (readonly [string, string])[], timeZone = 'UTC'): Meeting[] {
+  return ranges.map(([s, e]) => aMeeting({ start: at(date, s, timeZone), end: at(date, e, timeZone) }));
+}
+
+/** Sorted copy (segments must be sorted and non-overlapping for the core). */
+export function sorted<T extends { start: number }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.start - b.start);
+}
+
+/** Every date from `from` to `to` inclusive whose ISO weekday is Monday..Friday. */
+export function weekdays(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) if (isoWeekday(d) <= 5) out.push(d);
+  return out;
+}
+
+/**
+ * A regular working pattern: on each date, hands-on from 09:00 for `handsOnMin` minutes and meetings from
+ * 14:00 for `meetingMin` minutes (local time).
+ */
+export function workPattern(dates: readonly string[], handsOnMin: number, meetingMin: number, timeZone = 'UTC'): { segments: Segment[]; meetings: Meeting[] } {
+  const segments: Segment[] = [];
+  const meetings: Meeting[] = [];
+  for (const d of dates) {
+    if (handsOnMin > 0) segments.push(aSegment({ start: at(d, '09:00', timeZone), end: at(d, '09:00', timeZone) + handsOnMin * MIN }));
+    if (meetingMin > 0) meetings.push(aMeeting({ start: at(d, '14:00', timeZone), end: at(d, '14:00', timeZone) + meetingMin * MIN }));
+  }
+  return { segments, meetings };
+}
