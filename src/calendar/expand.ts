@@ -1,0 +1,573 @@
+// ICS text -> meeting occurrences in a window [fromMs, toMs), all-day days off, and plain-language
+// problems. Never throws on input: every failure becomes a problem and costs at most one event.
+//
+// Rules (docs/calendar.md has the why of each):
+// - Overrides (RECURRENCE-ID) are related to their series by UID here, in a map, never by ical.js'
+//   ICAL.Event, which relates every override in the file to every series (wrong and quadratic).
+// - Duplicate UIDs: the highest SEQUENCE wins (ties: the later one in the file); same for overrides of
+//   the same occurrence. An override without a series is kept as a single busy event.
+// - An override is emitted at its own time and hides the occurrence its RECURRENCE-ID names.
+// - Exchange writes EXDATE / RECURRENCE-ID of all-day series as date-times with a TZID: they are
+//   compared as wall-clock dates in that zone.
+// - RDATE;VALUE=PERIOD gives an occurrence with its own length.
+// - Series ending before the window are skipped, unbounded DAILY/WEEKLY series are fast-forwarded to
+//   the window, and every series is capped (MAX_ITERATIONS) so no rule can run away.
+// - Floating times are read in the user's zone.
+import ICAL from 'ical.js';
+import type { Meeting, TimeOffDay } from '../core/types';
+import { compileRules, exclusionReason, isTimeOff, type FilterOptions, type FilterRules } from './filters';
+import { parseParams, parseTime, splitCalendar, wallOf, type CalTime, type RawEvent, type RawProp } from './parseIcs';
+import { unsafeRuleReason } from './rules';
+import { ianaZone, UTC_ZONE, ZoneResolver, type Zone } from './zones';
+
+ICAL.design.strict = false;
+
+const DAY_MS = 86_400_000;
+/** next() calls allowed per series (a daily series over 50 years is about 18,000). */
+export const MAX_ITERATIONS = 50_000;
+/** Above this size a file is refused rather than parsed (a real calendar of 20 years is ~30 MB). */
+export const MAX_ICS_BYTES = 64 * 1024 * 1024;
+/** Per-event problems listed per file; the rest are counted in one line. */
+const MAX_EVENT_PROBLEMS = 20;
+
+export interface ExpandOptions extends FilterOptions {
+  /** Window start (inclusive), epoch ms. Occurrences overlapping the window are returned whole. */
+  readonly fromMs: number;
+  /** Window end (exclusive), epoch ms. */
+  readonly toMs: number;
+  /** The user's IANA zone: floating times are read in it, and all-day dates are matched in it. */
+  readonly timeZone: string;
+  /** Written into Meeting.source. */
+  readonly sourceId?: string;
+}
+
+export interface ExpandStats {
+  /** VEVENT components read. */
+  events: number;
+  /** Occurrences (timed and all-day) generated in the window, before filtering. */
+  occurrences: number;
+  /** Occurrences excluded, by reason ('cancelled', 'free', 'declined', 'ignored title', ...). */
+  excluded: Record<string, number>;
+}
+
+export interface ExpandResult {
+  /** Meetings sorted by start. Overlapping the window, not clipped to it. */
+  readonly meetings: Meeting[];
+  /** Local days (in `timeZone`) inside the window covered by an all-day out-of-office event. */
+  readonly timeOff: TimeOffDay[];
+  readonly problems: string[];
+  readonly stats: ExpandStats;
+}
+
+/** Decodes a file's bytes: UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (old exports). */
+export function decodeIcs(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** Expands a calendar file's bytes (size-checked and decoded first). */
+export function expandIcsBytes(bytes: Uint8Array, options: ExpandOptions): ExpandResult {
+  if (bytes.byteLength > MAX_ICS_BYTES) {
+    const mb = (n: number) => Math.round(n / 1024 / 1024);
+    return emptyResult([`The calendar is too large to read (${mb(bytes.byteLength)} MB; the limit is ${mb(MAX_ICS_BYTES)} MB).`]);
+  }
+  return expandIcs(decodeIcs(bytes), options);
+}
+
+function emptyResult(problems: string[]): ExpandResult {
+  return { meetings: [], timeOff: [], problems, stats: { events: 0, occurrences: 0, excluded: {} } };
+}
+
+/** Expands calendar text. See the file comment for the rules. */
+export function expandIcs(text: string, options: ExpandOptions): ExpandResult {
+  if (typeof text !== 'string' || text.length > MAX_ICS_BYTES) return emptyResult(['The calendar is too large to read.']);
+  try {
+    return new Expander(options).run(text);
+  } catch {
+    // Only a bug of ours can get here; the user still gets an answer, not a crash.
+    return emptyResult(['The calendar could not be read (an unexpected error). Other calendars are unaffected.']);
+  }
+}
+
+interface Override {
+  readonly event: RawEvent;
+  readonly rid: CalTime;
+}
+
+interface OccurrenceSink {
+  timed(event: RawEvent, uid: string, startMs: number, endMs: number, recurring: boolean, verdict: string | undefined): void;
+  allDay(startWall: number, days: number): void;
+}
+
+class Expander {
+  private readonly rules: FilterRules;
+  private readonly problems: string[] = [];
+  private eventProblems = 0;
+  private readonly userZone: Zone;
+  private resolver = new ZoneResolver(new Map());
+  private readonly meetings: Meeting[] = [];
+  private readonly timeOff = new Set<string>();
+  private readonly stats: ExpandStats = { events: 0, occurrences: 0, excluded: {} };
+  /** Window as local wall-clock day numbers (Date.UTC of local midnight) for all-day events. */
+  private readonly fromDayWall: number;
+  private readonly toDayWall: number;
+
+  constructor(private readonly options: ExpandOptions) {
+    const { rules, problems } = compileRules(options);
+    this.rules = rules;
+    this.problems.push(...problems);
+    let zone = ianaZone(options.timeZone);
+    if (!zone) {
+      this.problems.push(`The time zone "${options.timeZone}" is not known; UTC was used instead.`);
+      zone = UTC_ZONE;
+    }
+    this.userZone = zone;
+    const dayOf = (ms: number) => {
+      const wall = ms + zone.offsetAt(ms);
+      return wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
+    };
+    this.fromDayWall = dayOf(options.fromMs);
+    this.toDayWall = dayOf(options.toMs - 1) + DAY_MS;
+  }
+
+  run(text: string): ExpandResult {
+    const split = splitCalendar(text);
+    if (split.notCalendar) return emptyResult([split.notCalendar]);
+    this.resolver = new ZoneResolver(split.zones);
+    this.stats.events = split.events.length;
+    if (split.events.length === 0) this.problems.push('The calendar has no events.');
+
+    // Group by UID: one master per UID (highest SEQUENCE), overrides per UID.
+    const masters = new Map<string, RawEvent>();
+    const overrides = new Map<string, Override[]>();
+    for (const event of split.events) {
+      const uid = event.uid || `(no UID, line ${event.line})`;
+      if (event.recurrenceId) {
+        const rid = parseTime(event.recurrenceId.value, parseParams(event.recurrenceId.params).get('tzid'));
+        if (!rid) {
+          this.eventProblem(event, 'its RECURRENCE-ID is not a valid date');
+          continue;
+        }
+        let list = overrides.get(uid);
+        if (!list) overrides.set(uid, (list = []));
+        list.push({ event, rid });
+        continue;
+      }
+      const previous = masters.get(uid);
+      if (!previous || event.sequence >= previous.sequence) masters.set(uid, event);
+    }
+
+    const sink: OccurrenceSink = {
+      timed: (event, uid, startMs, endMs, recurring, verdict) => this.emitTimed(event, uid, startMs, endMs, recurring, verdict),
+      allDay: (startWall, days) => this.emitTimeOff(startWall, days),
+    };
+
+    for (const [uid, master] of masters) {
+      const list = overrides.get(uid) ?? [];
+      try {
+        this.expandMaster(uid, master, list, sink);
+      } catch {
+        this.eventProblem(master, 'it could not be expanded');
+      }
+    }
+    for (const [uid, list] of overrides) {
+      try {
+        this.emitOverrides(uid, masters.get(uid), list, sink);
+      } catch {
+        this.eventProblem(list[0].event, 'its changed occurrences could not be read');
+      }
+    }
+
+    for (const [tzid, reason] of this.resolver.unknown) {
+      this.problems.push(`Times in the zone "${tzid}" were read as local time (${this.userZone.name}): ${reason}.`);
+    }
+    if (this.eventProblems > MAX_EVENT_PROBLEMS) {
+      this.problems.push(`…and ${this.eventProblems - MAX_EVENT_PROBLEMS} more events were skipped.`);
+    }
+    this.meetings.sort((a, b) => a.start - b.start || a.end - b.end);
+    const timeOff = [...this.timeOff].sort().map((date): TimeOffDay => ({ date, reason: 'calendar' }));
+    return { meetings: this.meetings, timeOff, problems: this.problems, stats: this.stats };
+  }
+
+  private eventProblem(event: RawEvent, reason: string): void {
+    this.eventProblems++;
+    if (this.eventProblems <= MAX_EVENT_PROBLEMS) this.problems.push(`Skipped an event (line ${event.line}): ${reason}.`);
+  }
+
+  // ---- time placement ----
+
+  /** The zone a time's wall clock is read in (UTC for 'Z', the user's for floating and unknown zones). */
+  private zoneOf(t: CalTime): Zone {
+    if (t.utc) return UTC_ZONE;
+    if (t.tzid) return this.resolver.resolve(t.tzid) ?? this.userZone;
+    return this.userZone;
+  }
+
+  private place(t: CalTime): number {
+    return this.zoneOf(t).wallToMs(wallOf(t));
+  }
+
+  /** Local date (as a day wall number) of a time: its own wall date, or the user's date for UTC times. */
+  private dayWallOf(t: CalTime): number {
+    if (t.utc) {
+      const ms = wallOf(t);
+      const wall = ms + this.userZone.offsetAt(ms);
+      return wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
+    }
+    return Date.UTC(t.year, t.month - 1, t.day);
+  }
+
+  private readTime(prop: RawProp | undefined): CalTime | undefined {
+    if (!prop) return undefined;
+    return parseTime(prop.value, prop.params ? parseParams(prop.params).get('tzid') : undefined);
+  }
+
+  // ---- emitting ----
+
+  private emitTimed(event: RawEvent, uid: string, startMs: number, endMs: number, recurring: boolean, verdict: string | undefined): void {
+    if (endMs <= this.options.fromMs || startMs >= this.options.toMs) return;
+    this.stats.occurrences++;
+    if (verdict) {
+      this.stats.excluded[verdict] = (this.stats.excluded[verdict] ?? 0) + 1;
+      return;
+    }
+    if (endMs <= startMs) {
+      this.stats.excluded['no duration'] = (this.stats.excluded['no duration'] ?? 0) + 1;
+      return;
+    }
+    this.meetings.push({
+      id: recurring ? `${uid}@${new Date(startMs).toISOString()}` : uid,
+      title: this.title(event),
+      attendees: event.attendees.length,
+      recurring,
+      source: this.options.sourceId ?? '',
+      start: startMs,
+      end: endMs,
+    });
+  }
+
+  private title(event: RawEvent): string {
+    return (event.summary ?? '').trim();
+  }
+
+  private emitTimeOff(startWall: number, days: number): void {
+    const end = startWall + days * DAY_MS;
+    if (end <= this.fromDayWall || startWall >= this.toDayWall) return;
+    this.stats.occurrences++;
+    for (let d = Math.max(startWall, this.fromDayWall); d < Math.min(end, this.toDayWall); d += DAY_MS) {
+      this.timeOff.add(new Date(d).toISOString().slice(0, 10));
+    }
+  }
+
+  // ---- series ----
+
+  private expandMaster(uid: string, event: RawEvent, overrides: readonly Override[], sink: OccurrenceSink): void {
+    const start = this.readTime(event.dtstart);
+    if (!start) {
+      this.eventProblem(event, event.dtstart ? 'its start time is not a valid date' : 'it has no start time');
+      return;
+    }
+    const recurring = event.rrules.length > 0 || event.rdates.length > 0;
+    if (start.isDate) {
+      // All-day: only days off matter (an all-day event is never a meeting).
+      if (!isTimeOff(event, this.rules)) return;
+      this.expandAllDay(event, start, overrides, recurring, sink);
+      return;
+    }
+    const verdict = exclusionReason(event, this.rules);
+    const zone = this.zoneOf(start);
+    const startWall = wallOf(start);
+    const startMs = zone.wallToMs(startWall);
+    const durMs = this.timedDuration(event, startMs, zone);
+
+    // Occurrences replaced by overrides: by instant, or by local date when the RECURRENCE-ID is a date.
+    const replacedMs = new Set<number>(), replacedDays = new Set<number>();
+    for (const o of overrides) {
+      if (o.rid.isDate) replacedDays.add(this.dayWallOf(o.rid));
+      else replacedMs.add(this.place(o.rid));
+    }
+    const emit = (ms: number, wall: number, dur: number) => {
+      if (replacedMs.has(ms)) return;
+      if (replacedDays.size > 0 && replacedDays.has(wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS))) return;
+      sink.timed(event, uid, ms, ms + dur, recurring, verdict);
+    };
+
+    if (!recurring) {
+      emit(startMs, startWall, durMs);
+      return;
+    }
+    // An excluded series is not expanded at all (its overrides are judged on their own); the window
+    // stats then count it as one event, which is all they are for.
+    if (verdict) {
+      this.stats.excluded[verdict] = (this.stats.excluded[verdict] ?? 0) + 1;
+      return;
+    }
+
+    const exMs = new Set<number>(), exDays = new Set<number>();
+    for (const prop of event.exdates) {
+      for (const t of this.readList(prop)) {
+        if (t.isDate) exDays.add(this.dayWallOf(t));
+        else exMs.add(this.place(t));
+      }
+    }
+    const seen = new Set<number>();
+    const occurrence = (ms: number, wall: number, dur: number) => {
+      if (seen.has(ms)) return;
+      seen.add(ms);
+      if (exMs.has(ms)) return;
+      if (exDays.size > 0 && exDays.has(wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS))) return;
+      emit(ms, wall, dur);
+    };
+
+    for (const rule of event.rrules) {
+      this.iterateRule(event, rule, start, zone, durMs, (wall) => {
+        const ms = zone.wallToMs(wall);
+        return { ms, stop: ms >= this.options.toMs, keep: ms + Math.max(durMs, 0) > this.options.fromMs || ms >= this.options.fromMs };
+      }, (ms, wall) => occurrence(ms, wall, durMs));
+    }
+    for (const prop of event.rdates) {
+      for (const r of this.readRdates(prop)) {
+        const zoneR = this.zoneOf(r.start);
+        const ms = zoneR.wallToMs(wallOf(r.start));
+        const dur = r.end ? this.place(r.end) - ms : r.durationMs ?? durMs;
+        occurrence(ms, wallOf(r.start), dur);
+      }
+    }
+  }
+
+  private timedDuration(event: RawEvent, startMs: number, zone: Zone): number {
+    const end = this.readTime(event.dtend);
+    if (end) {
+      // A date-only DTEND on a timed event: midnight of that date in the event's zone.
+      return (end.isDate ? zone.wallToMs(wallOf(end)) : this.place(end)) - startMs;
+    }
+    if (event.duration) {
+      try {
+        return ICAL.Duration.fromString(event.duration).toSeconds() * 1000;
+      } catch {
+        this.eventProblem(event, 'its DURATION is not valid');
+      }
+    }
+    return 0;
+  }
+
+  /** EXDATE / RDATE values: comma-separated, sharing the property's TZID. */
+  private readList(prop: RawProp): CalTime[] {
+    const tzid = prop.params ? parseParams(prop.params).get('tzid') : undefined;
+    const out: CalTime[] = [];
+    for (const part of prop.value.split(',')) {
+      const t = parseTime(part, tzid);
+      if (t) out.push(t);
+    }
+    return out;
+  }
+
+  private readRdates(prop: RawProp): { start: CalTime; end?: CalTime; durationMs?: number }[] {
+    const tzid = prop.params ? parseParams(prop.params).get('tzid') : undefined;
+    const out: { start: CalTime; end?: CalTime; durationMs?: number }[] = [];
+    for (const part of prop.value.split(',')) {
+      const slash = part.indexOf('/');
+      if (slash === -1) {
+        const t = parseTime(part, tzid);
+        if (t) out.push({ start: t });
+        continue;
+      }
+      // VALUE=PERIOD: start/end or start/duration (ical.js' iterator would yield a Period here).
+      const start = parseTime(part.slice(0, slash), tzid);
+      if (!start) continue;
+      const tail = part.slice(slash + 1).trim();
+      if (/^[+-]?P/i.test(tail)) {
+        try {
+          out.push({ start, durationMs: ICAL.Duration.fromString(tail).toSeconds() * 1000 });
+        } catch {
+          out.push({ start });
+        }
+      } else {
+        const end = parseTime(tail, tzid);
+        out.push(end ? { start, end } : { start });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs one RRULE from DTSTART in wall-clock time (ical.js iterates floating times; zones are applied
+   * by `place`). UNTIL is handled here, in the right zone, instead of by ical.js, which would compare a
+   * floating time with a UTC one.
+   */
+  private iterateRule(
+    event: RawEvent,
+    rule: string,
+    start: CalTime,
+    zone: Zone,
+    durMs: number,
+    judge: (wall: number) => { ms: number; stop: boolean; keep: boolean },
+    onOccurrence: (ms: number, wall: number) => void,
+  ): void {
+    let recur: ICAL.Recur;
+    try {
+      recur = ICAL.Recur.fromString(rule.replace(/;?UNTIL=[^;]*/i, '').replace(/^;/, ''));
+    } catch {
+      this.eventProblem(event, 'its repeat rule is not valid');
+      return;
+    }
+    const unsafe = unsafeRuleReason(recur);
+    if (unsafe) {
+      this.eventProblem(event, `its repeat rule was not expanded because ${unsafe}`);
+      return;
+    }
+    const untilRaw = /(?:^|;)UNTIL=([^;]*)/i.exec(rule)?.[1];
+    let untilMs = Infinity;
+    if (untilRaw) {
+      const u = parseTime(untilRaw, start.tzid);
+      if (!u) {
+        this.eventProblem(event, 'its repeat rule has an invalid end date');
+        return;
+      }
+      // A date-only UNTIL on a timed series means "through that day" in the series' zone.
+      untilMs = u.isDate ? zone.wallToMs(wallOf(u) + DAY_MS) - 1 : u.utc ? wallOf(u) : zone.wallToMs(wallOf(u));
+    }
+    const fromMs = this.options.fromMs;
+    if (untilMs < fromMs - Math.max(durMs, 0)) return; // ended before the window
+
+    let first = wallOf(start);
+    // Fast-forward unbounded DAILY/WEEKLY rules: moving DTSTART by whole periods keeps the same
+    // occurrences after it (a moved DTSTART that does not match BY parts lies before the window).
+    const parts = (recur.parts ?? {}) as Record<string, unknown>;
+    if (!recur.count && (recur.freq === 'DAILY' || recur.freq === 'WEEKLY') && parts.BYSETPOS === undefined) {
+      const stepDays = recur.interval * (recur.freq === 'DAILY' ? 1 : 7);
+      const targetWall = fromMs + zone.offsetAt(fromMs) - Math.max(durMs, 0) - (stepDays + 2) * DAY_MS;
+      const periods = Math.floor((targetWall - first) / (stepDays * DAY_MS));
+      if (periods > 0) first += periods * stepDays * DAY_MS;
+    }
+    const d = new Date(first);
+    const dtstart = ICAL.Time.fromData({
+      year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
+      hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), isDate: false,
+    });
+    const it = recur.iterator(dtstart);
+    for (let n = 0; ; n++) {
+      if (n >= MAX_ITERATIONS) {
+        this.eventProblem(event, `its repeat rule has too many occurrences; only the first ${MAX_ITERATIONS} were read`);
+        return;
+      }
+      const t = it.next();
+      if (!t) return;
+      const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+      const { ms, stop, keep } = judge(wall);
+      if (ms > untilMs || stop) return;
+      if (keep) onOccurrence(ms, wall);
+    }
+  }
+
+  // ---- all-day series (days off) ----
+
+  private expandAllDay(event: RawEvent, start: CalTime, overrides: readonly Override[], recurring: boolean, sink: OccurrenceSink): void {
+    const startWall = Date.UTC(start.year, start.month - 1, start.day);
+    const days = this.allDayLength(event, startWall);
+    const replaced = new Set(overrides.map((o) => this.dayWallOf(o.rid)));
+    if (!recurring) {
+      if (!replaced.has(startWall)) sink.allDay(startWall, days);
+      return;
+    }
+    // Exchange's date-time EXDATEs (…T000000 with a TZID) count by their wall-clock date.
+    const ex = new Set<number>();
+    for (const prop of event.exdates) for (const t of this.readList(prop)) ex.add(this.dayWallOf(t));
+    const seen = new Set<number>();
+    const occurrence = (wall: number) => {
+      if (seen.has(wall) || ex.has(wall) || replaced.has(wall)) return;
+      seen.add(wall);
+      sink.allDay(wall, days);
+    };
+    for (const rule of event.rrules) {
+      const untilRaw = /(?:^|;)UNTIL=([^;]*)/i.exec(rule)?.[1];
+      const untilT = untilRaw ? parseTime(untilRaw) : undefined;
+      const untilDay = untilT ? this.dayWallOf(untilT) : Infinity;
+      this.iterateDays(event, rule, startWall, days, untilDay, occurrence);
+    }
+    for (const prop of event.rdates) for (const r of this.readRdates(prop)) occurrence(this.dayWallOf(r.start));
+  }
+
+  private allDayLength(event: RawEvent, startWall: number): number {
+    const end = this.readTime(event.dtend);
+    if (end) return Math.max(1, Math.round((Date.UTC(end.year, end.month - 1, end.day) - startWall) / DAY_MS));
+    if (event.duration) {
+      try {
+        return Math.max(1, Math.round(ICAL.Duration.fromString(event.duration).toSeconds() / 86_400));
+      } catch {
+        return 1;
+      }
+    }
+    return 1;
+  }
+
+  private iterateDays(event: RawEvent, rule: string, startWall: number, days: number, untilDay: number, onDay: (wall: number) => void): void {
+    let recur: ICAL.Recur;
+    try {
+      recur = ICAL.Recur.fromString(rule.replace(/;?UNTIL=[^;]*/i, '').replace(/^;/, ''));
+    } catch {
+      this.eventProblem(event, 'its repeat rule is not valid');
+      return;
+    }
+    const unsafe = unsafeRuleReason(recur);
+    if (unsafe) {
+      this.eventProblem(event, `its repeat rule was not expanded because ${unsafe}`);
+      return;
+    }
+    if (untilDay + days * DAY_MS <= this.fromDayWall) return;
+    let first = startWall;
+    const parts = (recur.parts ?? {}) as Record<string, unknown>;
+    if (!recur.count && (recur.freq === 'DAILY' || recur.freq === 'WEEKLY') && parts.BYSETPOS === undefined) {
+      const stepDays = recur.interval * (recur.freq === 'DAILY' ? 1 : 7);
+      const periods = Math.floor((this.fromDayWall - (days + stepDays + 2) * DAY_MS - first) / (stepDays * DAY_MS));
+      if (periods > 0) first += periods * stepDays * DAY_MS;
+    }
+    const d = new Date(first);
+    const it = recur.iterator(ICAL.Time.fromData({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), isDate: true }));
+    for (let n = 0; n < MAX_ITERATIONS; n++) {
+      const t = it.next();
+      if (!t) return;
+      const wall = Date.UTC(t.year, t.month - 1, t.day);
+      if (wall > untilDay || wall >= this.toDayWall) return;
+      if (wall + days * DAY_MS > this.fromDayWall) onDay(wall);
+    }
+    this.eventProblem(event, `its repeat rule has too many occurrences; only the first ${MAX_ITERATIONS} were read`);
+  }
+
+  // ---- overrides ----
+
+  private emitOverrides(uid: string, master: RawEvent | undefined, list: readonly Override[], sink: OccurrenceSink): void {
+    // One override per occurrence: the highest SEQUENCE (ties: the later one in the file).
+    const masterStart = master ? this.readTime(master.dtstart) : undefined;
+    const allDayMaster = masterStart?.isDate === true;
+    const byKey = new Map<string, Override>();
+    for (const o of list) {
+      const key = allDayMaster || o.rid.isDate ? `d${this.dayWallOf(o.rid)}` : `m${this.place(o.rid)}`;
+      const previous = byKey.get(key);
+      if (!previous || o.event.sequence >= previous.event.sequence) byKey.set(key, o);
+    }
+    for (const o of byKey.values()) {
+      const event = o.event;
+      const start = this.readTime(event.dtstart) ?? o.rid; // an override may inherit the original time
+      if (start.isDate) {
+        if (isTimeOff(event, this.rules)) {
+          const startWall = Date.UTC(start.year, start.month - 1, start.day);
+          sink.allDay(startWall, this.allDayLength(event, startWall));
+        }
+        continue;
+      }
+      const zone = this.zoneOf(start);
+      const startMs = zone.wallToMs(wallOf(start));
+      let durMs = this.timedDuration(event, startMs, zone);
+      if (!event.dtend && !event.duration && master && masterStart && !masterStart.isDate) {
+        // No end of its own: keep the series' length.
+        const mz = this.zoneOf(masterStart);
+        durMs = this.timedDuration(master, mz.wallToMs(wallOf(masterStart)), mz);
+      }
+      sink.timed(event, uid, startMs, startMs + durMs, true, exclusionReason(event, this.rules));
+    }
+  }
+}

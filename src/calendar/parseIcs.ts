@@ -1,0 +1,279 @@
+// ICS text -> raw VEVENT records and VTIMEZONE texts, in one linear pass.
+//
+// Why not ICAL.parse on the whole file: it builds every property of every component (attendee lists,
+// descriptions, alarms), which is most of the time on large Outlook exports, and one malformed line
+// makes it throw for the whole file. Here the file is unfolded and split by component; only the
+// properties the meeting rules need are kept, as raw strings, and each event is interpreted on its own
+// (so one bad event is one problem, not a lost calendar). ical.js then does the hard parts: recurrence
+// rules (ICAL.Recur / RecurIterator) and custom VTIMEZONE definitions.
+
+/** One content line, split but not interpreted. `params` is the text between the name and the value. */
+export interface RawProp {
+  readonly params: string;
+  readonly value: string;
+}
+
+/** The properties of one VEVENT that the meeting rules use (nested VALARMs are skipped). */
+export interface RawEvent {
+  /** 1-based line of BEGIN:VEVENT, for problem messages (never the content itself). */
+  readonly line: number;
+  uid?: string;
+  recurrenceId?: RawProp;
+  sequence: number;
+  dtstart?: RawProp;
+  dtend?: RawProp;
+  duration?: string;
+  rrules: string[];
+  rdates: RawProp[];
+  exdates: RawProp[];
+  summary?: string;
+  status?: string;
+  transp?: string;
+  busyStatus?: string;
+  attendees: RawProp[];
+}
+
+export interface SplitCalendar {
+  readonly events: RawEvent[];
+  /** VTIMEZONE texts by TZID, used only for TZIDs that are not real zone names. */
+  readonly zones: Map<string, string>;
+  /** Set when the text is not a calendar at all (a web page, binary data, an empty file). */
+  readonly notCalendar?: string;
+}
+
+/** Returns why a text is not an iCalendar file, or undefined when it looks like one. */
+export function sniff(text: string): string | undefined {
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  if (head.length === 0) return 'The file is empty.';
+  if (head.includes('\u0000')) return 'The file is binary data, not a calendar.';
+  if (/^<(?:!doctype|html|head|body|\?xml|!--)/i.test(head) || /<html[\s>]/i.test(head.slice(0, 1024))) {
+    return 'The file is a web page (HTML), not a calendar. If it came from a link, the link may need signing in or may not be the iCal address.';
+  }
+  if (!/BEGIN:VCALENDAR|BEGIN:VEVENT/i.test(text.slice(0, 1_000_000))) return 'The file is not an iCalendar (.ics) file.';
+  return undefined;
+}
+
+/** Index of the ':' that ends the name and parameters (colons inside quoted parameters skipped). */
+function valueStart(line: string): number {
+  const first = line.indexOf(':');
+  const quote = line.indexOf('"');
+  if (quote === -1 || first < quote) return first;
+  let inQuotes = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (c === 58 && !inQuotes) return i;
+  }
+  return -1;
+}
+
+function newEvent(line: number): RawEvent {
+  return { line, sequence: 0, rrules: [], rdates: [], exdates: [], attendees: [] };
+}
+
+/**
+ * Splits unfolded text into events and zone definitions. Unknown components and properties are
+ * skipped; structure errors (an END without BEGIN, an unterminated event) lose only that event.
+ */
+export function splitCalendar(text: string): SplitCalendar {
+  const notCalendar = sniff(text);
+  if (notCalendar) return { events: [], zones: new Map(), notCalendar };
+  const events: RawEvent[] = [];
+  const zones = new Map<string, string>();
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+
+  // Component state: `event` is the VEVENT being read; `nested` counts components inside it (VALARM);
+  // `zoneLines` collects a VTIMEZONE verbatim (its own nesting tracked by `zoneDepth`).
+  let event: RawEvent | undefined;
+  let nested = 0;
+  let zoneLines: string[] | undefined;
+  let zoneDepth = 0;
+  let zoneTzid: string | undefined;
+
+  const handle = (line: string, lineNo: number) => {
+    if (zoneLines) {
+      zoneLines.push(line);
+      const upper = line.slice(0, 6).toUpperCase();
+      if (upper === 'BEGIN:') zoneDepth++;
+      else if (upper.startsWith('END:')) zoneDepth--;
+      else if (zoneDepth === 1 && /^TZID[;:]/i.test(line)) zoneTzid = line.slice(valueStart(line) + 1).trim();
+      if (zoneDepth === 0) {
+        if (zoneTzid !== undefined) {
+          const clean = zoneTzid.replace(/^"(.*)"$/, '$1');
+          // Pre-clean: a quoted TZID value is a whole-file killer for ical.js' parser.
+          zoneLines = zoneLines.map((l) => (/^TZID:"/i.test(l) ? `TZID:${clean}` : l));
+          if (!zones.has(clean)) zones.set(clean, zoneLines.join('\r\n'));
+        }
+        zoneLines = undefined;
+        zoneTzid = undefined;
+      } else if (zoneLines.length > 20_000) {
+        zoneLines = undefined; // absurd zone: drop it; events using it are reported as unknown zone
+        zoneTzid = undefined;
+      }
+      return;
+    }
+    const colon = valueStart(line);
+    if (colon <= 0) return; // not a content line: skipped, like other clients do
+    const head = line.slice(0, colon);
+    const semi = head.indexOf(';');
+    const name = (semi === -1 ? head : head.slice(0, semi)).trim().toUpperCase();
+    const value = line.slice(colon + 1);
+    if (name === 'BEGIN') {
+      const comp = value.trim().toUpperCase();
+      if (event) nested++;
+      else if (comp === 'VEVENT') event = newEvent(lineNo);
+      else if (comp === 'VTIMEZONE') {
+        zoneLines = [line];
+        zoneDepth = 1;
+      }
+      return;
+    }
+    if (name === 'END') {
+      if (!event) return;
+      if (nested > 0) nested--;
+      else if (value.trim().toUpperCase() === 'VEVENT') {
+        events.push(event);
+        event = undefined;
+      }
+      return;
+    }
+    if (!event || nested > 0) return;
+    const params = semi === -1 ? '' : head.slice(semi + 1);
+    switch (name) {
+      case 'UID':
+        event.uid ??= value.trim();
+        break;
+      case 'RECURRENCE-ID':
+        event.recurrenceId ??= { params, value: value.trim() };
+        break;
+      case 'SEQUENCE': {
+        const n = Number.parseInt(value, 10);
+        if (Number.isFinite(n)) event.sequence = n;
+        break;
+      }
+      case 'DTSTART':
+        // Pre-clean: a duplicate DTSTART rejects the file in other parsers; the first one wins here.
+        event.dtstart ??= { params, value: value.trim() };
+        break;
+      case 'DTEND':
+        event.dtend ??= { params, value: value.trim() };
+        break;
+      case 'DURATION':
+        event.duration ??= value.trim();
+        break;
+      case 'RRULE':
+        event.rrules.push(value.trim());
+        break;
+      case 'RDATE':
+        event.rdates.push({ params, value: value.trim() });
+        break;
+      case 'EXDATE':
+        event.exdates.push({ params, value: value.trim() });
+        break;
+      case 'SUMMARY':
+        event.summary ??= unescapeText(value);
+        break;
+      case 'STATUS':
+        event.status = value.trim().toUpperCase();
+        break;
+      case 'TRANSP':
+        event.transp = value.trim().toUpperCase();
+        break;
+      case 'X-MICROSOFT-CDO-BUSYSTATUS':
+        event.busyStatus = value.trim().toUpperCase();
+        break;
+      case 'ATTENDEE':
+        event.attendees.push({ params, value });
+        break;
+    }
+  };
+
+  // Unfold (RFC 5545 3.1: a line starting with space or tab continues the previous one).
+  let current: string | undefined;
+  let currentNo = 0;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+    const c0 = line.charCodeAt(0);
+    if ((c0 === 32 || c0 === 9) && current !== undefined) {
+      current += line.slice(1);
+      continue;
+    }
+    if (current !== undefined) handle(current, currentNo);
+    current = line;
+    currentNo = i + 1;
+  }
+  if (current !== undefined) handle(current, currentNo);
+  return { events, zones };
+}
+
+/** TEXT value unescaping (RFC 5545 3.3.11). */
+export function unescapeText(value: string): string {
+  if (!value.includes('\\')) return value;
+  return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
+/** Parameters of a property as a lower-cased name -> value map (quotes removed). */
+export function parseParams(params: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!params) return out;
+  let i = 0;
+  while (i < params.length) {
+    const eq = params.indexOf('=', i);
+    if (eq === -1) break;
+    const name = params.slice(i, eq).trim().toLowerCase();
+    let j = eq + 1;
+    let value: string;
+    if (params[j] === '"') {
+      const close = params.indexOf('"', j + 1);
+      const end = close === -1 ? params.length : close;
+      value = params.slice(j + 1, end);
+      j = params.indexOf(';', end);
+    } else {
+      j = params.indexOf(';', j);
+      value = params.slice(eq + 1, j === -1 ? undefined : j);
+    }
+    out.set(name, value.trim());
+    if (j === -1) break;
+    i = j + 1;
+  }
+  return out;
+}
+
+/** A DATE or DATE-TIME value, not yet placed in a zone. */
+export interface CalTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly isDate: boolean;
+  /** 'Z' suffix. */
+  readonly utc: boolean;
+  /** TZID parameter, when present. */
+  readonly tzid?: string;
+}
+
+const TIME_RE = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(?:\.\d+)?(Z)?)?$/i;
+
+/** Parses one DATE / DATE-TIME value ('20240102', '20240102T090000', '…Z'); undefined when invalid. */
+export function parseTime(value: string, tzid?: string): CalTime | undefined {
+  const m = TIME_RE.exec(value.trim());
+  if (!m) return undefined;
+  const year = +m[1], month = +m[2], day = +m[3];
+  const isDate = m[4] === undefined;
+  const hour = isDate ? 0 : +m[4], minute = isDate ? 0 : +m[5], second = isDate ? 0 : +(m[6] ?? 0);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  const utc = m[7] !== undefined;
+  return { year, month, day, hour, minute, second: Math.min(second, 59), isDate, utc, tzid: utc || isDate ? undefined : tzid };
+}
+
+/** Date.UTC of the wall-clock fields (the "wall" value zones convert). */
+export function wallOf(t: CalTime): number {
+  const ms = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  if (t.year >= 100) return ms;
+  const d = new Date(ms); // Date.UTC maps years 0-99 to 1900-1999
+  d.setUTCFullYear(t.year);
+  return d.getTime();
+}
