@@ -2,13 +2,17 @@
 //   exit 0 success; 1 failure (unreadable input, I/O); 2 usage (unknown command or option, bad value).
 import { version } from '../../package.json';
 import { UsageError } from './args';
+import { daysCommand } from './commands/days';
+import { edgeCommand } from './commands/edge';
+import { daysCommand } from './commands/days';
+import { edgeCommand } from './commands/edge';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { statusCommand } from './commands/status';
 import type { CliCommand, CliIo } from './io';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [statusCommand, importCommand, exportCommand];
+export const COMMANDS: readonly CliCommand[] = [statusCommand, daysCommand, edgeCommand, importCommand, exportCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
