@@ -1,9 +1,11 @@
 // Activation wires the adapters together and does no work: history is read on first render.
 import * as vscode from 'vscode';
-import { ActivityService } from './host/activityService';
+import { CalendarService } from './host/calendarService';
 import { ConfigWatcher } from './host/config';
 import { ControlsHolder } from './host/controls';
 import { registerDataCommands } from './host/dataCommands';
+import { HistoryService } from './host/historyService';
+import { registerMeetingCommands } from './host/meetingCommands';
 import { ProblemReporter } from './host/problems';
 import { StatusBarController } from './host/statusBar';
 import { Tracker } from './host/tracker';
@@ -15,13 +17,22 @@ export function activate(context: vscode.ExtensionContext) {
   const problems = new ProblemReporter();
   const config = new ConfigWatcher();
   const controls = new ControlsHolder(dataDir, problems);
+  const calendars = new CalendarService(context, dataDir, config, problems);
+  const history = new HistoryService(dataDir, calendars);
+  const dataChanged = new vscode.EventEmitter<void>();
   tracker = new Tracker(dataDir, controls, problems);
-  const statusBar = new StatusBarController(new ActivityService(dataDir), tracker, config, controls, problems);
-  context.subscriptions.push(problems, config, controls, tracker, statusBar, registerDataCommands({ dataDir, controls, tracker, statusBar }));
+  const onDidChangeData = (listener: () => void) => vscode.Disposable.from(calendars.onDidChange(listener), dataChanged.event(listener));
+  const statusBar = new StatusBarController(history, tracker, config, controls, problems, onDidChangeData);
+  context.subscriptions.push(
+    problems, config, controls, calendars, dataChanged, tracker, statusBar,
+    registerDataCommands({ dataDir, controls, tracker, statusBar }),
+    registerMeetingCommands({ dataDir, calendars, config, changed: () => dataChanged.fire() }),
+  );
   for (const p of config.value.problems) problems.report('config', p);
   context.subscriptions.push(config.onDidChange((c) => (c.problems.length ? problems.report('config', c.problems.join(' ')) : problems.clear('config'))));
-  void controls.reload().then(() => statusBar.render());
-  return { dataDir, source: tracker.source, flush: () => tracker?.flush() };
+  // Deferred so activation itself stays cheap.
+  setTimeout(() => void controls.reload().then(() => statusBar.render()).then(() => calendars.start()), 0);
+  return { dataDir, source: tracker.source, flush: () => tracker?.flush(), render: () => statusBar.render() };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,15 +1,30 @@
 // The status bar item: hands-on time today; tooltip with today's breakdown and this week's total.
 // Re-renders shortly after activity and when settings or controls change; no timer runs while idle.
 import * as vscode from 'vscode';
+import { assessEdge, edgeRange, type EdgeResult, type EdgeState } from '../core/edge';
 import { formatDuration, describeDuration } from '../core/format';
+import { dailyMeasures, type DayMeasures } from '../core/measures';
 import { CATEGORIES } from '../core/types';
-import { localDate, addDays, startOfDay } from '../core/zone';
-import type { ActivityService, Snapshot } from './activityService';
+import { localDate, addDays, startOfDay, startOfIsoWeek } from '../core/zone';
 import { Commands } from './commandIds';
 import type { ConfigWatcher } from './config';
 import type { ControlsHolder } from './controls';
+import type { History, HistoryService } from './historyService';
 import type { ProblemReporter } from './problems';
 import type { Tracker } from './tracker';
+
+export interface Snapshot {
+  readonly today: DayMeasures;
+  /** Monday .. today of the current ISO week. */
+  readonly week: readonly DayMeasures[];
+  readonly weekHandsOnMs: number;
+  readonly weekMeetingMs: number;
+  readonly edge: EdgeResult;
+  readonly history: History;
+}
+
+const EDGE_ICON: Record<EdgeState, string> = { learning: '$(code)', healthy: '$(code)', watch: '$(eye)', eroding: '$(flame)' };
+const SPARKS = '▁▂▃▄▅▆▇█';
 
 /** How soon after activity the numbers refresh (DESIGN.md: within a minute). */
 export const RENDER_DELAY_MS = 10_000;
@@ -24,11 +39,12 @@ export class StatusBarController implements vscode.Disposable {
   last: Snapshot | undefined;
 
   constructor(
-    private readonly service: ActivityService,
+    private readonly history: HistoryService,
     private readonly tracker: Tracker,
     private readonly config: ConfigWatcher,
     private readonly controls: ControlsHolder,
     private readonly problems: ProblemReporter,
+    onDidChangeData: vscode.Event<void>,
   ) {
     this.item.name = 'Craft Time';
     this.item.command = Commands.showToday;
@@ -39,6 +55,7 @@ export class StatusBarController implements vscode.Disposable {
       config.onDidChange(() => void this.render()),
       controls.onDidChange(() => void this.render()),
       problems.onDidChange(() => void this.render()),
+      onDidChangeData(() => void this.render()),
       vscode.window.onDidChangeWindowState((s) => {
         if (s.focused) void this.render();
       }),
@@ -65,7 +82,7 @@ export class StatusBarController implements vscode.Disposable {
         return;
       }
       const now = Date.now();
-      const snap = await this.service.snapshot(now, cfg.timeZone, cfg.idleMinutes, this.tracker.pending());
+      const snap = await this.snapshot(now);
       this.last = snap;
       this.show(snap, cfg.timeZone);
       this.armMidnight(now, cfg.timeZone);
@@ -80,27 +97,60 @@ export class StatusBarController implements vscode.Disposable {
     }
   }
 
+  /** Everything the item shows, from the shared history (the edge window covers this week too). */
+  async snapshot(now: number): Promise<Snapshot> {
+    const cfg = this.config.value;
+    const today = localDate(now, cfg.timeZone);
+    const monday = startOfIsoWeek(today);
+    const range = edgeRange(today);
+    const history = await this.history.load(range.from, today, { now, timeZone: cfg.timeZone, idleMinutes: cfg.idleMinutes, pending: this.tracker.pending() });
+    const common = { segments: history.segments, meetings: history.meetings, timeOff: history.timeOff, timeZone: cfg.timeZone, workingHours: cfg.workingHours, deepWorkMinutes: cfg.deepWorkMinutes };
+    const week = dailyMeasures({ ...common, from: monday, to: today });
+    const edge = assessEdge({ ...common, asOf: today, floor: cfg.floor, meetingCoverage: history.meetingCoverage, trackingStart: history.trackingStart });
+    return {
+      today: week[week.length - 1],
+      week,
+      weekHandsOnMs: week.reduce((sum, d) => sum + d.handsOnMs, 0),
+      weekMeetingMs: week.reduce((sum, d) => sum + d.meetingMs, 0),
+      edge,
+      history,
+    };
+  }
+
   private show(snap: Snapshot, timeZone: string): void {
+    const cfg = this.config.value;
     const paused = this.controls.value.paused;
     const today = formatDuration(snap.today.handsOnMs);
     const problems = this.problems.messages;
-    this.item.text = paused ? `$(debug-pause) ${today} paused` : `${problems.length ? '$(warning)' : '$(code)'} ${today}`;
+    const state = snap.edge.state;
+    const meeting = snap.history.inMeeting ? ' $(comment-discussion)' : '';
+    this.item.text = paused ? `$(debug-pause) ${today} paused` : `${problems.length ? '$(warning)' : EDGE_ICON[state]} ${today}${meeting}`;
     this.item.accessibilityInformation = {
-      label: `Craft Time: ${describeDuration(snap.today.handsOnMs)} hands-on today${paused ? ', tracking paused' : ''}`,
+      label: `Craft Time: ${describeDuration(snap.today.handsOnMs)} hands-on today${snap.history.inMeeting ? ', in a meeting' : ''}, technical edge ${state}${paused ? ', tracking paused' : ''}`,
       role: 'button',
     };
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**Craft Time**${paused ? ' · tracking paused' : ''}\n\n`);
-    md.appendMarkdown(`Hands-on today: **${formatDuration(snap.today.handsOnMs)}**\n\n`);
+    md.appendMarkdown(`**Craft Time**${paused ? ' · tracking paused' : ''}${snap.history.inMeeting ? ' · in a meeting' : ''}\n\n`);
+    const ratio = snap.today.craftRatio === null ? '—' : `${Math.round(snap.today.craftRatio * 100)} %`;
+    md.appendMarkdown(`Today: **${formatDuration(snap.today.handsOnMs)}** hands-on · ${formatDuration(snap.today.meetingMs)} meetings · craft ratio ${ratio}\n\n`);
     const rows = CATEGORIES.filter((c) => snap.today.byCategory[c] > 0).map((c) => `| ${c} | ${formatDuration(snap.today.byCategory[c])} |`);
     if (rows.length) md.appendMarkdown(['| category | time |', '|---|--:|', ...rows].join('\n') + '\n\n');
-    md.appendMarkdown(`This week: **${formatDuration(snap.weekHandsOnMs)}** hands-on (${snap.week.length} day${snap.week.length === 1 ? '' : 's'})\n\n`);
+    const floorMs = cfg.floor.weeklyHandsOnHours * 3_600_000;
+    md.appendMarkdown(`This week: **${formatDuration(snap.weekHandsOnMs)}** of the ${cfg.floor.weeklyHandsOnHours} h floor (${cfg.role}) · ${formatDuration(snap.weekMeetingMs)} meetings${snap.weekHandsOnMs >= floorMs ? ' $(check)' : ''}\n\n`);
+    const weeks = snap.edge.weeks.slice(-12);
+    if (weeks.length) {
+      const max = Math.max(1, ...weeks.map((w) => w.handsOnMs));
+      const spark = weeks.map((w) => SPARKS[Math.min(7, Math.floor((w.handsOnMs / max) * 7.999))]).join('');
+      md.appendMarkdown(`Last 12 weeks: \`${spark}\` (hands-on per week)\n\n`);
+    }
+    md.appendMarkdown(`Technical edge: **${state}**: ${escapeMarkdown(snap.edge.headline)}\n\n`);
     md.appendMarkdown(`Time zone ${timeZone}\n\n`);
     for (const p of problems) md.appendMarkdown(`$(warning) ${escapeMarkdown(p)}\n\n`);
     md.appendMarkdown(`[Show today](command:${Commands.showToday}) · ${paused ? `[Resume](command:${Commands.resume})` : `[Pause](command:${Commands.pause})`}`);
     md.isTrusted = { enabledCommands: [Commands.showToday, Commands.pause, Commands.resume] };
     this.item.tooltip = md;
-    this.item.backgroundColor = problems.length ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.backgroundColor = state === 'eroding' ? new vscode.ThemeColor('statusBarItem.errorBackground')
+      : state === 'watch' || problems.length ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }
 

@@ -1,0 +1,240 @@
+// Calendar sources in VS Code: add/remove .ics files and https subscriptions (URLs in SecretStorage),
+// background refresh with conditional requests, last good copy on disk, per-source health, and
+// expanded meetings for a window of days (cached until the calendar or the window changes).
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { downloadCalendar, maskUrl, normalizeCalendarUrl } from '../calendar/download';
+import { expandIcs, type ExpandResult } from '../calendar/expand';
+import type { Meeting, TimeOffDay } from '../core/types';
+import {
+  loadCalendarTexts, newId, readMeta, readSources, removeSourceFiles, writeCache, writeMeta, writeSources,
+  type CalendarSource, type SourceMeta,
+} from '../store/calendarStore';
+import type { Config, ConfigWatcher } from './config';
+import type { ProblemReporter } from './problems';
+
+export interface SourceHealth {
+  readonly id: string;
+  readonly kind: 'file' | 'url';
+  readonly label: string;
+  readonly lastSuccess?: string;
+  readonly events?: number;
+  readonly problem?: string;
+}
+
+export interface ExpandedCalendars {
+  readonly meetings: Meeting[];
+  readonly timeOff: TimeOffDay[];
+  readonly problems: string[];
+  /** True when at least one calendar source is configured (meeting-based signals can run). */
+  readonly connected: boolean;
+}
+
+const secretKey = (id: string) => `craftTime.calendar.${id}`;
+
+export class CalendarService implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private readonly owned: vscode.Disposable[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private expandCache = new Map<string, ExpandResult>();
+  private refreshing: Promise<void> | undefined;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly dataDir: string,
+    private readonly config: ConfigWatcher,
+    private readonly problems: ProblemReporter,
+  ) {
+    this.owned.push(this.emitter, config.onDidChange(() => this.onConfig()));
+  }
+
+  /** Starts file watchers and the refresh timer; called after activation, off the critical path. */
+  async start(): Promise<void> {
+    await this.watchFiles();
+    this.armTimer(this.config.value);
+    void this.refresh(false);
+  }
+
+  private onConfig(): void {
+    this.expandCache.clear();
+    this.armTimer(this.config.value);
+    this.emitter.fire();
+  }
+
+  private armTimer(cfg: Config): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = setInterval(() => void this.refresh(false), cfg.refreshMinutes * 60_000);
+  }
+
+  private async watchFiles(): Promise<void> {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    const { value: sources } = await readSources(this.dataDir);
+    for (const s of sources) {
+      if (s.kind !== 'file' || !s.path) continue;
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(s.path)), path.basename(s.path)));
+      const changed = () => void this.checkFile(s).then(() => this.emitter.fire());
+      watcher.onDidChange(changed);
+      watcher.onDidCreate(changed);
+      watcher.onDidDelete(changed);
+      this.watchers.push(watcher);
+    }
+  }
+
+  async sources(): Promise<CalendarSource[]> {
+    const { value, problem } = await readSources(this.dataDir);
+    if (problem) this.problems.report('calendar-sources', problem);
+    return value;
+  }
+
+  async health(): Promise<SourceHealth[]> {
+    const sources = await this.sources();
+    return Promise.all(
+      sources.map(async (s) => {
+        const meta = await readMeta(this.dataDir, s.id);
+        return { id: s.id, kind: s.kind, label: s.label, lastSuccess: meta.lastSuccess, events: meta.events, problem: meta.problem };
+      }),
+    );
+  }
+
+  async addFile(file: string): Promise<SourceHealth> {
+    const sources = await this.sources();
+    const existing = sources.find((s) => s.kind === 'file' && s.path === file);
+    const source: CalendarSource = existing ?? { id: newId('file'), kind: 'file', label: path.basename(file), path: file, addedAt: new Date().toISOString() };
+    if (!existing) await writeSources(this.dataDir, [...sources, source]);
+    await this.checkFile(source);
+    await this.watchFiles();
+    this.emitter.fire();
+    return (await this.health()).find((h) => h.id === source.id) as SourceHealth;
+  }
+
+  async addUrl(rawUrl: string, name: string | undefined): Promise<SourceHealth> {
+    const url = normalizeCalendarUrl(rawUrl);
+    if (!url || url.protocol !== 'https:') throw new Error('That is not an https (or webcal) calendar address.');
+    const sources = await this.sources();
+    const source: CalendarSource = { id: newId('url'), kind: 'url', label: name?.trim() || maskUrl(url.href), addedAt: new Date().toISOString() };
+    await this.context.secrets.store(secretKey(source.id), url.href);
+    await writeSources(this.dataDir, [...sources, source]);
+    await this.refreshOne(source, true);
+    this.emitter.fire();
+    return (await this.health()).find((h) => h.id === source.id) as SourceHealth;
+  }
+
+  async remove(id: string): Promise<void> {
+    const sources = await this.sources();
+    await writeSources(this.dataDir, sources.filter((s) => s.id !== id));
+    await this.context.secrets.delete(secretKey(id));
+    await removeSourceFiles(this.dataDir, id);
+    this.expandCache.clear();
+    await this.watchFiles();
+    this.emitter.fire();
+  }
+
+  /** Refreshes every URL source whose last attempt is older than the interval (all of them when forced). */
+  refresh(force: boolean): Promise<void> {
+    if (this.refreshing) return this.refreshing;
+    const run = async () => {
+      const sources = await this.sources();
+      for (const s of sources) {
+        if (s.kind === 'url') await this.refreshOne(s, force);
+        else await this.checkFile(s);
+      }
+      this.emitter.fire();
+    };
+    this.refreshing = run().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async refreshOne(source: CalendarSource, force: boolean): Promise<void> {
+    const meta = await readMeta(this.dataDir, source.id);
+    const now = Date.now();
+    // Another window may have refreshed a moment ago: the meta file is shared, so skip if it is fresh.
+    if (!force && meta.lastAttempt && now - Date.parse(meta.lastAttempt) < this.config.value.refreshMinutes * 60_000 - 30_000) return;
+    const url = await this.context.secrets.get(secretKey(source.id));
+    if (!url) {
+      await this.saveMeta(source, { ...meta, lastAttempt: new Date(now).toISOString(), problem: 'The address is missing from this machine\'s secret storage; remove the source and add it again.' });
+      return;
+    }
+    const result = await downloadCalendar(url, { etag: meta.etag, lastModified: meta.lastModified });
+    const stamp = new Date(now).toISOString();
+    if (result.status === 'notModified') {
+      await this.saveMeta(source, { ...meta, lastAttempt: stamp, lastSuccess: stamp, problem: undefined });
+      return;
+    }
+    if (result.status === 'error') {
+      await this.saveMeta(source, { ...meta, lastAttempt: stamp, problem: `${result.message} The last good copy is still used.` });
+      return;
+    }
+    const check = this.expandWindow(result.text, source.id, now);
+    if (check.stats.events === 0 && check.problems.length > 0) {
+      await this.saveMeta(source, { ...meta, lastAttempt: stamp, problem: `${check.problems[0]} The last good copy is still used.` });
+      return;
+    }
+    await writeCache(this.dataDir, source.id, result.text);
+    await this.saveMeta(source, {
+      etag: result.etag, lastModified: result.lastModified, lastAttempt: stamp, lastSuccess: stamp,
+      events: check.stats.events, problem: check.problems.length ? summarize(check.problems) : undefined,
+    });
+  }
+
+  /** Reads a file source once to record its health, and keeps a copy so a moved file loses nothing. */
+  private async checkFile(source: CalendarSource): Promise<void> {
+    const [entry] = (await loadCalendarTexts(this.dataDir)).filter((e) => e.source.id === source.id);
+    const stamp = new Date().toISOString();
+    const meta = await readMeta(this.dataDir, source.id);
+    if (!entry || entry.text === undefined || entry.problem) {
+      await this.saveMeta(source, { ...meta, lastAttempt: stamp, problem: entry?.problem ?? 'The file could not be read.' });
+      return;
+    }
+    const check = this.expandWindow(entry.text, source.id, Date.now());
+    if (check.stats.events > 0 || check.problems.length === 0) await writeCache(this.dataDir, source.id, entry.text);
+    await this.saveMeta(source, { lastAttempt: stamp, lastSuccess: stamp, events: check.stats.events, problem: check.problems.length ? summarize(check.problems) : undefined });
+  }
+
+  private async saveMeta(source: CalendarSource, meta: SourceMeta): Promise<void> {
+    await writeMeta(this.dataDir, source.id, meta);
+    if (meta.problem) this.problems.report(`calendar-${source.id}`, `Calendar "${source.label}": ${meta.problem}`);
+    else this.problems.clear(`calendar-${source.id}`);
+  }
+
+  private expandWindow(text: string, id: string, now: number): ExpandResult {
+    const cfg = this.config.value;
+    return expandIcs(text, {
+      fromMs: now - 400 * 86_400_000, toMs: now + 30 * 86_400_000, timeZone: cfg.timeZone, sourceId: id,
+      myEmails: cfg.myEmails, ignorePatterns: cfg.ignorePatterns,
+    });
+  }
+
+  /** Meetings of every source between two instants, from the current files (cached by content). */
+  async meetingsBetween(fromMs: number, toMs: number): Promise<ExpandedCalendars> {
+    const cfg = this.config.value;
+    const texts = await loadCalendarTexts(this.dataDir);
+    const meetings: Meeting[] = [], timeOff: TimeOffDay[] = [], problems: string[] = [];
+    const fresh = new Map<string, ExpandResult>();
+    for (const { source, text } of texts) {
+      if (text === undefined) continue;
+      const key = `${source.id}:${fromMs}:${toMs}:${createHash('sha1').update(text).digest('hex')}`;
+      const result = this.expandCache.get(key) ??
+        expandIcs(text, { fromMs, toMs, timeZone: cfg.timeZone, sourceId: source.id, myEmails: cfg.myEmails, ignorePatterns: cfg.ignorePatterns });
+      fresh.set(key, result);
+      meetings.push(...result.meetings);
+      timeOff.push(...result.timeOff);
+      problems.push(...result.problems.map((p) => `${source.label}: ${p}`));
+    }
+    this.expandCache = fresh;
+    return { meetings, timeOff, problems, connected: texts.length > 0 };
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    for (const w of this.watchers) w.dispose();
+    for (const d of this.owned) d.dispose();
+  }
+}
+
+function summarize(problems: readonly string[]): string {
+  return problems.length === 1 ? problems[0] : `${problems[0]} (and ${problems.length - 1} more)`;
+}
