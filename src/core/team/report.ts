@@ -20,8 +20,11 @@ export const DEFAULT_TREND_MONTHS = 6;
 const HOUR_BINS = MAX_WEEK_HOURS * 2 + 1;
 /** Craft-ratio bins: 5 % steps 0 .. 100 %. */
 const RATIO_BINS = 21;
-/** With noise, hands-on is binned by whole hours, 0 .. 79, and 80 h or more. */
-const DP_HOUR_BINS = 81;
+/** With noise, hands-on is binned by two hours: [0, 2), [2, 4) ... [58, 60), and 60 h or more (31 bins). */
+const DP_HOUR_WIDTH = 2;
+const DP_HOUR_BINS = 31;
+/** With noise, a bin whose noisy count is under this many scales is treated as empty (post-processing). */
+const DP_THRESHOLD_SCALES = 3;
 
 // ---------------------------------------------------------------------------------------------------------
 // Per-member monthly values and mergeable aggregates.
@@ -271,7 +274,7 @@ interface NoisyAggregate {
 
 function noisyAggregate(agg: GroupAggregate, scale: number, random: Random): NoisyAggregate {
   const dpHours = new Array<number>(DP_HOUR_BINS).fill(0);
-  agg.hours.forEach((count, halves) => (dpHours[Math.min(DP_HOUR_BINS - 1, Math.floor(halves / 2))] += count));
+  agg.hours.forEach((count, halves) => (dpHours[Math.min(DP_HOUR_BINS - 1, Math.floor(halves / 2 / DP_HOUR_WIDTH))] += count));
   return {
     members: agg.members + laplace(scale, random),
     belowFloor: agg.belowFloor + laplace(scale, random),
@@ -293,11 +296,11 @@ function addNoisy(a: NoisyAggregate, b: NoisyAggregate): NoisyAggregate {
 function noisyStats(agg: NoisyAggregate, scale: number): GroupStats {
   const members = Math.max(0, Math.round(agg.members));
   const belowFloor = Math.min(members, Math.max(0, Math.round(agg.belowFloor)));
-  const clean = (hist: readonly number[]) => hist.map((v) => (v < 2 * scale ? 0 : v));
+  const clean = (hist: readonly number[]) => hist.map((v) => (v < DP_THRESHOLD_SCALES * scale ? 0 : v));
   const hours = clean(agg.hours), ratio = clean(agg.ratio);
   const hq = (p: number) => {
     const v = noisyQuantile(hours, p, true);
-    return v === null ? null : Math.round(v * 2) / 2;
+    return v === null ? null : Math.round(v * DP_HOUR_WIDTH * 2) / 2;
   };
   const rq = (p: number) => {
     const v = noisyQuantile(ratio, p, false);

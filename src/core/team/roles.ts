@@ -1,27 +1,19 @@
-// Roles, their floors and the role groups of the team report. Pure.
-// TODO: switch ROLES / floors to src/core/roles.ts once it lands (same values, DESIGN.md "Technical edge").
+// Role groups of the team report and the floors they are judged by. Pure.
+import { ROLE_INFO, ROLES, type Role } from '../roles';
 
-export const TEAM_ROLES = ['engineer', 'senior', 'staff', 'principal', 'manager', 'director', 'executive'] as const;
-export type TeamRole = (typeof TEAM_ROLES)[number];
+export const TEAM_ROLES = ROLES;
+export type TeamRole = Role;
 
 export function isTeamRole(value: unknown): value is TeamRole {
   return typeof value === 'string' && (TEAM_ROLES as readonly string[]).includes(value);
 }
 
 /**
- * Default floors (DESIGN.md). The team report always judges against these defaults, never a member's own
- * overrides: a contribution does not carry overrides, and one shared yardstick keeps the shares comparable.
- * The ratio floor is in 5 % steps (integer percent / 5) so comparisons are exact.
+ * The floors the team report judges against: always the DESIGN.md defaults (core/roles.ts), never a member's
+ * own overrides. A contribution does not carry overrides, and one shared yardstick keeps shares comparable.
  */
-export const TEAM_FLOORS: Readonly<Record<TeamRole, { readonly weeklyHandsOnHours: number; readonly craftRatio: number }>> = {
-  engineer: { weeklyHandsOnHours: 20, craftRatio: 0.6 },
-  senior: { weeklyHandsOnHours: 18, craftRatio: 0.55 },
-  staff: { weeklyHandsOnHours: 14, craftRatio: 0.45 },
-  principal: { weeklyHandsOnHours: 10, craftRatio: 0.4 },
-  manager: { weeklyHandsOnHours: 4, craftRatio: 0.12 },
-  director: { weeklyHandsOnHours: 4, craftRatio: 0.1 },
-  executive: { weeklyHandsOnHours: 2, craftRatio: 0.05 },
-};
+export const TEAM_FLOORS: Readonly<Record<TeamRole, { readonly weeklyHandsOnHours: number; readonly craftRatio: number }>> =
+  Object.fromEntries(ROLES.map((r) => [r, ROLE_INFO[r].floor])) as Record<TeamRole, { weeklyHandsOnHours: number; craftRatio: number }>;
 
 /** The three coarse groups of the issue; executives join managers and directors (alone they are never 5). */
 export const COARSE_GROUPS = [
