@@ -4,6 +4,7 @@ import { CalendarService } from './host/calendarService';
 import { ConfigWatcher } from './host/config';
 import { ControlsHolder } from './host/controls';
 import { registerDataCommands } from './host/dataCommands';
+import { EdgeWarnings } from './host/edgeWarnings';
 import { HistoryService } from './host/historyService';
 import { registerMeetingCommands } from './host/meetingCommands';
 import { ProblemReporter } from './host/problems';
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext) {
     problems, config, controls, calendars, dataChanged, tracker, statusBar,
     registerDataCommands({ dataDir, controls, tracker, statusBar }),
     registerMeetingCommands({ dataDir, calendars, config, changed: () => dataChanged.fire() }),
+    new EdgeWarnings(dataDir, statusBar, history, config, problems),
   );
   for (const p of config.value.problems) problems.report('config', p);
   context.subscriptions.push(config.onDidChange((c) => (c.problems.length ? problems.report('config', c.problems.join(' ')) : problems.clear('config'))));

@@ -19,4 +19,7 @@ export const Commands = {
   editMeetings: 'craftTime.editMeetings',
   markTimeOff: 'craftTime.markTimeOff',
   clearTimeOff: 'craftTime.clearTimeOff',
+  explainEdge: 'craftTime.explainEdge',
+  protectFocus: 'craftTime.protectFocusTime',
+  checkEdge: 'craftTime.checkEdgeWarning',
 } as const;

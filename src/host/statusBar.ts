@@ -37,6 +37,9 @@ export class StatusBarController implements vscode.Disposable {
   private rendering = false;
   private again = false;
   last: Snapshot | undefined;
+  private readonly renderEmitter = new vscode.EventEmitter<Snapshot>();
+  /** Fires after each successful render with the snapshot shown. */
+  readonly onDidRender = this.renderEmitter.event;
 
   constructor(
     private readonly history: HistoryService,
@@ -51,6 +54,7 @@ export class StatusBarController implements vscode.Disposable {
     this.item.text = '$(code) Craft Time';
     this.owned.push(
       this.item,
+      this.renderEmitter,
       tracker.onDidRecord(() => this.schedule()),
       config.onDidChange(() => void this.render()),
       controls.onDidChange(() => void this.render()),
@@ -85,6 +89,7 @@ export class StatusBarController implements vscode.Disposable {
       const snap = await this.snapshot(now);
       this.last = snap;
       this.show(snap, cfg.timeZone);
+      this.renderEmitter.fire(snap);
       this.armMidnight(now, cfg.timeZone);
     } catch (error) {
       this.problems.report('status', `Could not compute today's time: ${(error as Error).message}`);

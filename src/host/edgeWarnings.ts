@@ -1,0 +1,130 @@
+// Quiet, explained warnings when the technical edge erodes, plus the *Why?* and *Protect focus time*
+// commands. One window speaks for the machine (a claim file), never during a meeting, at most once per
+// craftTime.warnings.minDaysBetween days.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { explainEdge } from '../core/edge';
+import { planFocusTime } from '../core/focusPlanner';
+import { formatDuration } from '../core/format';
+import { writeFocusIcs } from '../core/icsWriter';
+import { warningDue } from '../core/warningPolicy';
+import { addDays, localDate, startOfIsoWeek } from '../core/zone';
+import { claimWarning, readWarningRecord, writeWarningRecord } from '../store/warningState';
+import { Commands } from './commandIds';
+import type { ConfigWatcher } from './config';
+import type { HistoryService } from './historyService';
+import type { ProblemReporter } from './problems';
+import type { StatusBarController } from './statusBar';
+
+export class EdgeWarnings implements vscode.Disposable {
+  private readonly owned: vscode.Disposable[] = [];
+  private checking = false;
+  /** Shown warnings in this window (for tests and the log). */
+  shown = 0;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly statusBar: StatusBarController,
+    private readonly history: HistoryService,
+    private readonly config: ConfigWatcher,
+    private readonly problems: ProblemReporter,
+  ) {
+    const reg = vscode.commands.registerCommand;
+    this.owned.push(
+      statusBar.onDidRender(() => void this.check()),
+      reg(Commands.explainEdge, () => this.explain()),
+      reg(Commands.protectFocus, (target?: string) => this.protectFocus(target)),
+      reg(Commands.checkEdge, () => this.check()),
+    );
+  }
+
+  /** Shows the warning if one is due and this window wins the claim. */
+  async check(): Promise<boolean> {
+    if (this.checking) return false;
+    this.checking = true;
+    try {
+      const snap = this.statusBar.last;
+      const cfg = this.config.value;
+      if (!snap) return false;
+      const now = Date.now();
+      const record = await readWarningRecord(this.dataDir);
+      const decision = warningDue({
+        state: snap.edge.state, enabled: cfg.warningsEnabled, inMeeting: snap.history.inMeeting, now,
+        lastShown: record.lastShown, snoozedUntil: record.snoozedUntil, minDaysBetween: cfg.warningsMinDaysBetween,
+      });
+      if (!decision.due) return false;
+      if (!(await claimWarning(this.dataDir, record))) return false;
+      await writeWarningRecord(this.dataDir, { ...record, lastShown: new Date(now).toISOString() });
+      this.shown++;
+      void this.show(snap.edge.headline, snap.edge.state);
+      return true;
+    } catch (error) {
+      this.problems.log().warn(`Edge warning check failed: ${(error as Error).message}`);
+      return false;
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private async show(headline: string, state: string): Promise<void> {
+    const why = 'Why?', protect = 'Protect Focus Time', snooze = 'Snooze', settings = 'Settings';
+    const answer = await vscode.window.showWarningMessage(`Craft Time: your technical edge is ${state === 'eroding' ? 'eroding' : 'worth watching'}. ${headline}`, why, protect, snooze, settings);
+    if (answer === why) await this.explain();
+    else if (answer === protect) await this.protectFocus();
+    else if (answer === snooze) {
+      const pick = await vscode.window.showQuickPick([{ label: 'For two weeks', days: 14 }, { label: 'For a month', days: 30 }, { label: 'For three months', days: 90 }], { placeHolder: 'Snooze edge warnings' });
+      if (pick) {
+        const record = await readWarningRecord(this.dataDir);
+        await writeWarningRecord(this.dataDir, { ...record, snoozedUntil: new Date(Date.now() + pick.days * 86_400_000).toISOString() });
+      }
+    } else if (answer === settings) await vscode.commands.executeCommand('workbench.action.openSettings', 'craftTime.');
+  }
+
+  /** Opens the explanation of the current state, signal by signal, with the weeks behind it. */
+  async explain(): Promise<void> {
+    await this.statusBar.render();
+    const snap = this.statusBar.last;
+    if (!snap) return;
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: explainEdge(snap.edge, this.config.value.role) });
+    await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
+  }
+
+  /**
+   * Proposes meeting-free blocks of 2 h or more next week, lets the user pick, and writes them as an .ics
+   * ready to import. `target` (a file path) skips the dialogs: every suggested block is written there.
+   */
+  async protectFocus(target?: string): Promise<string | undefined> {
+    const cfg = this.config.value;
+    const now = Date.now();
+    const nextMonday = addDays(startOfIsoWeek(localDate(now, cfg.timeZone)), 7);
+    const history = await this.history.load(nextMonday, addDays(nextMonday, 6), { now, timeZone: cfg.timeZone, idleMinutes: cfg.idleMinutes, pending: [] });
+    const plan = planFocusTime({ week: nextMonday, meetings: history.meetings, timeZone: cfg.timeZone, floor: cfg.floor, workingHours: cfg.workingHours, timeOff: history.timeOff });
+    if (plan.candidates.length === 0) {
+      void vscode.window.showInformationMessage('Craft Time: next week has no meeting-free stretch of 2 hours inside your working hours. Consider declining or moving a recurring meeting.');
+      return undefined;
+    }
+    let chosen = plan.suggested.length ? plan.suggested : plan.candidates.slice(0, 3);
+    if (!target) {
+      const suggested = new Set(chosen);
+      const fmt = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', timeZone: cfg.timeZone });
+      const items = plan.candidates.map((b) => ({ label: `${b.date} ${fmt(b.start)}–${fmt(b.end)}`, description: formatDuration(b.end - b.start), picked: suggested.has(b), block: b }));
+      const picks = await vscode.window.showQuickPick(items, {
+        canPickMany: true,
+        title: `Protect focus time in ${plan.week}`,
+        placeHolder: `You need about ${formatDuration(plan.neededMs)} hands-on to reach your floor; the suggested blocks give ${formatDuration(plan.suggestedMs)}.`,
+      });
+      if (!picks?.length) return undefined;
+      chosen = picks.map((p) => p.block).sort((a, b) => a.start - b.start);
+      const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`focus-time-${plan.week}.ics`), filters: { Calendar: ['ics'] }, title: 'Save focus blocks to import into your calendar' });
+      if (!uri) return undefined;
+      target = uri.fsPath;
+    }
+    await fs.promises.writeFile(target, writeFocusIcs(chosen, { dtstamp: now }), 'utf8');
+    void vscode.window.showInformationMessage(`Craft Time: ${chosen.length} focus block${chosen.length === 1 ? '' : 's'} saved. Import the file into Google, Outlook or Apple Calendar to protect them.`);
+    return target;
+  }
+
+  dispose(): void {
+    for (const d of this.owned) d.dispose();
+  }
+}

@@ -1,0 +1,47 @@
+// The machine-wide record of edge warnings (state/warnings.json) and the claim that lets exactly one
+// window speak: every window that finds a warning due tries to create the same claim file with O_EXCL,
+// named after the record it read; only the first succeeds.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { writeAtomic } from './calendarStore';
+
+export interface WarningRecord {
+  /** When a warning was last shown on this machine (ISO), if ever. */
+  readonly lastShown?: string;
+  /** No warning before this instant (ISO). */
+  readonly snoozedUntil?: string;
+}
+
+const file = (dataDir: string) => path.join(dataDir, 'state', 'warnings.json');
+
+export async function readWarningRecord(dataDir: string): Promise<WarningRecord> {
+  try {
+    const v = JSON.parse(await fs.promises.readFile(file(dataDir), 'utf8')) as WarningRecord & { schema?: number };
+    return { lastShown: typeof v.lastShown === 'string' ? v.lastShown : undefined, snoozedUntil: typeof v.snoozedUntil === 'string' ? v.snoozedUntil : undefined };
+  } catch {
+    return {};
+  }
+}
+
+export async function writeWarningRecord(dataDir: string, record: WarningRecord): Promise<void> {
+  await writeAtomic(file(dataDir), JSON.stringify({ schema: 1, ...record }, null, 2) + '\n');
+}
+
+/**
+ * Claims the right to show the warning that is due after `record`. True for exactly one caller per
+ * record, across every process on the machine.
+ */
+export async function claimWarning(dataDir: string, record: WarningRecord): Promise<boolean> {
+  const key = createHash('sha256').update(JSON.stringify([record.lastShown ?? '', record.snoozedUntil ?? ''])).digest('hex').slice(0, 16);
+  const dir = path.join(dataDir, 'state', 'warning-claims');
+  await fs.promises.mkdir(dir, { recursive: true });
+  try {
+    const handle = await fs.promises.open(path.join(dir, key), 'wx');
+    await handle.close();
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
