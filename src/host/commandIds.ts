@@ -22,4 +22,5 @@ export const Commands = {
   explainEdge: 'craftTime.explainEdge',
   protectFocus: 'craftTime.protectFocusTime',
   checkEdge: 'craftTime.checkEdgeWarning',
+  chooseRole: 'craftTime.chooseRole',
 } as const;

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { formatDuration } from '../core/format';
+import { ROLES, ROLE_INFO } from '../core/roles';
 import { CATEGORIES } from '../core/types';
 import { Commands } from './commandIds';
 import type { ControlsHolder } from './controls';
@@ -74,6 +75,13 @@ export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
       await statusBar.render();
       void vscode.window.showInformationMessage('Craft Time: all data deleted.');
       return true;
+    }),
+    reg(Commands.chooseRole, async () => {
+      const pick = await vscode.window.showQuickPick(
+        ROLES.map((r) => ({ label: r, description: `${ROLE_INFO[r].floor.weeklyHandsOnHours} h/week · ${Math.round(ROLE_INFO[r].floor.craftRatio * 100)} % craft ratio`, detail: ROLE_INFO[r].reasoning })),
+        { title: 'Craft Time: your role', placeHolder: 'Sets your weekly hands-on and craft-ratio floors', matchOnDetail: false },
+      );
+      if (pick) await vscode.workspace.getConfiguration('craftTime').update('role', pick.label, vscode.ConfigurationTarget.Global);
     }),
     reg(Commands.showToday, async () => {
       await statusBar.render();
