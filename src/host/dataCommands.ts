@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { formatDuration } from '../core/format';
 import { ROLES, ROLE_INFO } from '../core/roles';
 import { CATEGORIES } from '../core/types';
+import { writeExport } from '../store/exporter';
+import { ImportError, importFile, type ImportKind } from '../store/importer';
 import { Commands } from './commandIds';
 import type { ControlsHolder } from './controls';
 import type { StatusBarController } from './statusBar';
@@ -59,6 +61,45 @@ export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
         const copy = await vscode.window.showInformationMessage(`Craft Time data folder: ${dataDir}`, 'Copy Path');
         if (copy) await vscode.env.clipboard.writeText(dataDir);
       }
+    }),
+    reg(Commands.exportData, async () => {
+      await tracker.flush();
+      const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file('craft-time-export.json'), filters: { JSON: ['json'] }, title: 'Export all Craft Time data' });
+      if (!uri) return;
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Craft Time: exporting…' }, async () => {
+        try {
+          const doc = await writeExport(dataDir, uri.fsPath, Date.now());
+          void vscode.window.showInformationMessage(`Craft Time: exported ${doc.activity.length} activity source(s) to ${uri.fsPath}.`);
+        } catch (error) {
+          void vscode.window.showErrorMessage(`Craft Time: export failed: ${(error as Error).message}`);
+        }
+      });
+    }),
+    reg(Commands.importData, async (kindArg?: ImportKind, fileArg?: string) => {
+      const kind = kindArg ?? (await vscode.window.showQuickPick(
+        [
+          { label: 'WakaTime', id: 'wakatime' as const, detail: 'The heartbeats export (Settings > Account > Export on wakatime.com), a .json file' },
+          { label: 'ActivityWatch', id: 'activitywatch' as const, detail: 'An export of the aw-watcher-vscode bucket (app.editor.activity), a .json file' },
+        ],
+        { title: 'Import history', placeHolder: 'Which tracker does the file come from?' },
+      ))?.id;
+      if (!kind) return;
+      const file = fileArg ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, title: 'Choose the export file' }))?.[0]?.fsPath;
+      if (!file) return;
+      return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Craft Time: importing…' }, async () => {
+        try {
+          const report = await importFile(dataDir, kind, file, { now: Date.now() });
+          await statusBar.render();
+          const what = report.alreadyImported ? 'was already imported; nothing changed' : `imported ${report.spansWritten} spans over ${report.daysCovered} day(s)${report.firstDay ? ` (${report.firstDay} to ${report.lastDay})` : ''}`;
+          const extra = report.skipped ? `; ${report.skipped} record(s) skipped` : '';
+          void vscode.window.showInformationMessage(`Craft Time: ${what}${extra}. File paths were not stored.`);
+          return report;
+        } catch (error) {
+          const message = error instanceof ImportError ? error.message : `import failed: ${(error as Error).message}`;
+          void vscode.window.showErrorMessage(`Craft Time: ${message}`);
+          return undefined;
+        }
+      });
     }),
     reg(Commands.deleteAllData, async () => {
       const yes = 'Delete All Data';
