@@ -27,11 +27,21 @@ export function generateMemberId(): string {
   return randomBytes(16).toString('hex');
 }
 
+/** `team/member.json` in the data folder: the random member id, and the role last contributed with. */
+export interface MemberFile {
+  readonly member: string;
+  readonly role?: string;
+}
+
+export function memberFilePath(dataDir: string): string {
+  return path.join(dataDir, TEAM_DIR, MEMBER_FILE);
+}
+
 /** The member id kept in the data folder (`team/member.json`), created on first use. */
 export async function loadOrCreateMemberId(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, TEAM_DIR, MEMBER_FILE);
-  const existing = await readMemberId(dataDir);
-  if (existing) return existing;
+  const file = memberFilePath(dataDir);
+  const existing = await readMemberFile(dataDir);
+  if (existing) return existing.member;
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const member = generateMemberId();
   try {
@@ -40,20 +50,46 @@ export async function loadOrCreateMemberId(dataDir: string): Promise<string> {
     return member;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const again = await readMemberId(dataDir);
+    const again = await readMemberFile(dataDir);
     if (!again) throw new Error(`${file} exists but holds no valid member id.`);
-    return again;
+    return again.member;
   }
 }
 
-/** The stored member id, or undefined when there is none (or the file is damaged). */
-export async function readMemberId(dataDir: string): Promise<string | undefined> {
+/** The stored member id (and role), or undefined when there is none or the file is damaged. */
+export async function readMemberFile(dataDir: string): Promise<MemberFile | undefined> {
   try {
-    const json = JSON.parse(await fs.promises.readFile(path.join(dataDir, TEAM_DIR, MEMBER_FILE), 'utf8')) as { member?: unknown };
-    return typeof json.member === 'string' && MEMBER_ID_RE.test(json.member) ? json.member : undefined;
+    const json = JSON.parse(await fs.promises.readFile(memberFilePath(dataDir), 'utf8')) as { member?: unknown; role?: unknown };
+    if (typeof json.member !== 'string' || !MEMBER_ID_RE.test(json.member)) return undefined;
+    return typeof json.role === 'string' ? { member: json.member, role: json.role } : { member: json.member };
   } catch {
     return undefined;
   }
+}
+
+export async function readMemberId(dataDir: string): Promise<string | undefined> {
+  return (await readMemberFile(dataDir))?.member;
+}
+
+/** Remembers the role next to the member id (atomically), so the next contribution can default to it. */
+export async function rememberRole(dataDir: string, member: string, role: string): Promise<void> {
+  const file = memberFilePath(dataDir);
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  await fs.promises.writeFile(temp, `${JSON.stringify({ version: 1, member, role }, null, 2)}\n`, { flag: 'wx' });
+  try {
+    await fs.promises.rename(temp, file);
+  } catch (error) {
+    await fs.promises.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Forgets the member id (after opting out and deleting the contributions): a later opt-in starts with a new
+ * id that cannot be linked to the old files.
+ */
+export async function forgetMemberId(dataDir: string): Promise<void> {
+  await fs.promises.rm(memberFilePath(dataDir), { force: true });
 }
 
 /** Where a member's contribution for a month goes (relative path, '/' separators). */
