@@ -4,8 +4,6 @@ import { version } from '../../package.json';
 import { UsageError } from './args';
 import { daysCommand } from './commands/days';
 import { edgeCommand } from './commands/edge';
-import { daysCommand } from './commands/days';
-import { edgeCommand } from './commands/edge';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { statusCommand } from './commands/status';
