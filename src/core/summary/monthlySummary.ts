@@ -374,7 +374,7 @@ export function suggest(s: Omit<MonthlySummary, 'suggestions'>): Suggestion[] {
   if (mix.covered && mix.large.ms >= 3 * HOUR) {
     out.push({
       id: 'asyncLarge',
-      weight: 45 + mix.large.ms / HOUR,
+      weight: 45 + Math.min(15, mix.large.ms / HOUR / 2),
       text: `${mix.large.count} meetings with ${mix.largeThreshold} or more attendees took ${h1(mix.large.ms)}. Consider a written update instead of attending some of them.`,
     });
   }
