@@ -109,6 +109,7 @@ async function main(): Promise<void> {
 
     // Everything from disk: activity files, the .ics expanded by the calendar engine, measures, edge.
     const fromDisk = async () => {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const loaded = await loadInputs({ dataDir: year.dir, from: year.from, to: year.to, timeZone: TZ, idleMinutes: 5, now, icsFiles: [year.icsFile], myEmails: [], cwd: tmp });
       const t1 = performance.now();
@@ -116,12 +117,14 @@ async function main(): Promise<void> {
       const t2 = performance.now();
       const e = assessEdge({ segments: loaded.segments, meetings: loaded.meetings, timeOff: loaded.timeOff, asOf, timeZone: TZ, floor, meetingCoverage: loaded.coverage });
       const t3 = performance.now();
-      return { load: t1 - t0, measures: t2 - t1, edge: t3 - t2, total: t3 - t0, m, e, meetings: loaded.meetings.length };
+      const c = process.cpuUsage(c0);
+      return { cpu: (c.user + c.system) / 1000, load: t1 - t0, measures: t2 - t1, edge: t3 - t2, total: t3 - t0, m, e, meetings: loaded.meetings.length };
     };
 
     // In memory (what the extension does once history is loaded): timeline + 12 months of measures + edge.
     const read = await import('../src/store/activityStore').then((s) => s.readActivity(year.dir));
     const inMemory = () => {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const { segments } = buildTimeline(read.sources, { idleMs: 5 * MIN, now });
       const t1 = performance.now();
@@ -129,7 +132,8 @@ async function main(): Promise<void> {
       const t2 = performance.now();
       const e = assessEdge({ segments, meetings: year.meetings, asOf, timeZone: TZ, floor, meetingCoverage: 'full' });
       const t3 = performance.now();
-      return { timeline: t1 - t0, measures: t2 - t1, edge: t3 - t2, total: t3 - t0, m, e };
+      const c = process.cpuUsage(c0);
+      return { timeline: t1 - t0, measures: t2 - t1, edge: t3 - t2, total: t3 - t0, cpu: (c.user + c.system) / 1000, m, e };
     };
 
     const cold = await fromDisk();
@@ -144,13 +148,14 @@ async function main(): Promise<void> {
     const meetingH = cold.m.days.reduce((s, d) => s + d.meetingMs, 0) / 3_600_000;
     const rows: [string, string, string, string][] = [
       ['case', 'total', 'target', 'breakdown'],
-      ['cold: files + .ics + measures + edge', `${cold.total.toFixed(0)} ms`, '', `load ${cold.load.toFixed(0)} ms (activity + 5,000-event .ics), 12 months of measures ${cold.measures.toFixed(0)} ms, edge ${cold.edge.toFixed(0)} ms`],
-      ['warm: files + .ics + measures + edge', `${wd.total.toFixed(0)} ms`, '', `median of 5: load ${wd.load.toFixed(0)} ms, measures ${wd.measures.toFixed(0)} ms, edge ${wd.edge.toFixed(0)} ms`],
-      ['warm: in memory (timeline + measures + edge)', `${wm.total.toFixed(0)} ms`, '< 200 ms', `median of 5: timeline ${wm.timeline.toFixed(0)} ms, measures ${wm.measures.toFixed(0)} ms, edge ${wm.edge.toFixed(0)} ms`],
+      ['cold: files + .ics + measures + edge', `${cold.total.toFixed(0)} ms`, '', `CPU ${cold.cpu.toFixed(0)} ms; load ${cold.load.toFixed(0)} ms (activity + 5,000-event .ics), 12 months of measures ${cold.measures.toFixed(0)} ms, edge ${cold.edge.toFixed(0)} ms`],
+      ['warm: files + .ics + measures + edge', `${wd.total.toFixed(0)} ms`, '', `median of 5 (CPU ${wd.cpu.toFixed(0)} ms): load ${wd.load.toFixed(0)} ms, measures ${wd.measures.toFixed(0)} ms, edge ${wd.edge.toFixed(0)} ms`],
+      ['warm: in memory (timeline + measures + edge)', `${wm.total.toFixed(0)} ms`, '< 200 ms', `median of 5 (CPU ${wm.cpu.toFixed(0)} ms): timeline ${wm.timeline.toFixed(0)} ms, measures ${wm.measures.toFixed(0)} ms, edge ${wm.edge.toFixed(0)} ms`],
     ];
     const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
     console.log(`\nEdge + 12 months of measures (${TZ}): ${year.spans} spans in ${year.files} files, ${year.events} calendar events (${cold.meetings} meetings read)`);
     console.log(`${cold.m.days.length} days, ${cold.m.weeks.length} weeks, ${cold.m.months.length} months; ${handsOnH.toFixed(0)} h hands-on, ${meetingH.toFixed(0)} h meetings; edge as of ${asOf}: ${cold.e.state}\n`);
+    console.log(`(wall-clock times; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs: other processes share them)\n`);
     for (const r of rows) console.log(`${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`);
   } finally {
     await fs.promises.rm(tmp, { recursive: true, force: true });
