@@ -7,7 +7,10 @@ const common = { bundle: true, minify: production, sourcemap: !production, sourc
 
 const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',
-    platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+    platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', './calendar.js'] },
+  // Loaded lazily by src/host/calendarEngine.ts the first time a calendar is read.
+  { ...common, entryPoints: ['src/calendar/expand.ts'], outfile: 'dist/calendar.js',
+    platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js',
     platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js',

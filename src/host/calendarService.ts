@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { downloadCalendar, maskUrl, normalizeCalendarUrl } from '../calendar/download';
-import { expandIcs, type ExpandResult } from '../calendar/expand';
+import type { ExpandResult } from '../calendar/expand';
+import { calendarEngine } from './calendarEngine';
 import type { Meeting, TimeOffDay } from '../core/types';
 import {
   loadCalendarTexts, newId, readMeta, readSources, removeSourceFiles, writeCache, writeMeta, writeSources,
@@ -202,7 +203,7 @@ export class CalendarService implements vscode.Disposable {
 
   private expandWindow(text: string, id: string, now: number): ExpandResult {
     const cfg = this.config.value;
-    return expandIcs(text, {
+    return calendarEngine().expandIcs(text, {
       fromMs: now - 400 * 86_400_000, toMs: now + 30 * 86_400_000, timeZone: cfg.timeZone, sourceId: id,
       myEmails: cfg.myEmails, ignorePatterns: cfg.ignorePatterns,
     });
@@ -218,7 +219,7 @@ export class CalendarService implements vscode.Disposable {
       if (text === undefined) continue;
       const key = `${source.id}:${fromMs}:${toMs}:${createHash('sha1').update(text).digest('hex')}`;
       const result = this.expandCache.get(key) ??
-        expandIcs(text, { fromMs, toMs, timeZone: cfg.timeZone, sourceId: source.id, myEmails: cfg.myEmails, ignorePatterns: cfg.ignorePatterns });
+        calendarEngine().expandIcs(text, { fromMs, toMs, timeZone: cfg.timeZone, sourceId: source.id, myEmails: cfg.myEmails, ignorePatterns: cfg.ignorePatterns });
       fresh.set(key, result);
       meetings.push(...result.meetings);
       timeOff.push(...result.timeOff);
