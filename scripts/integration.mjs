@@ -5,6 +5,7 @@
 //   npm run test:integration                 # build, set up code-server once, run every suite
 //   node scripts/integration.mjs --only smoke  # suites whose file name contains "smoke"
 //   node scripts/integration.mjs --keep        # keep the temporary user data / workspace folder
+//   node scripts/integration.mjs test/integration/ui/smoke.test.mjs   # just the suites named
 //
 // Two kinds of suites:
 //   host: test/integration/host/*.test.ts, mocha (tdd), compiled to out/test/integration/host and run
@@ -33,6 +34,9 @@ import { launchBrowser, remoteUri, safeName, workbenchUrl } from '../test/integr
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+// Suite files named on the command line replace the default lists: *.test.mjs run as ui suites,
+// *.test.ts under test/integration/host as their compiled host suites, *.test.js as host suites.
+const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--only').map((a) => path.resolve(a));
 const keep = args.includes('--keep');
 const extensionPath = path.resolve(process.env.CRAFT_TIME_EXTENSION_PATH || root);
 const loadMode = process.env.CRAFT_TIME_UI_LOAD === 'development' ? 'development' : 'installed';
@@ -98,12 +102,23 @@ function killGroup(child, signal = 'SIGKILL') {
   try { process.kill(-child.pid, signal); } catch { /* already gone */ }
 }
 
+function groupAlive(child) {
+  try { process.kill(-child.pid, 0); return true; } catch { return false; }
+}
+
+/** SIGKILLs what is left of the group and waits (a little) until the kernel has reaped it. */
+async function reapGroup(child) {
+  killGroup(child, 'SIGKILL'); // extension hosts and watchers that outlived their parent too
+  for (let i = 0; i < 50 && child?.pid && groupAlive(child); i++) await sleep(100);
+}
+
 async function stopGroup(child) {
-  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) { killGroup(child); return; }
-  killGroup(child, 'SIGTERM');
-  const exited = await Promise.race([new Promise((r) => child.once('exit', () => r(true))), sleep(5000).then(() => false)]);
-  killGroup(child, 'SIGKILL'); // extension hosts and watchers that outlived their parent
-  if (!exited) await sleep(200);
+  if (!child?.pid) return;
+  if (child.exitCode === null && child.signalCode === null) {
+    killGroup(child, 'SIGTERM');
+    await Promise.race([new Promise((r) => child.once('exit', r)), sleep(5000)]);
+  }
+  await reapGroup(child);
 }
 
 function withTimeout(promise, ms, what) {
@@ -245,7 +260,9 @@ async function runUiSuite(server, dirs, configFile, file) {
   const reporter = path.join(root, 'test', 'integration', 'harness', 'reporter.mjs');
   const started = Date.now();
   const out = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, ['--test', '--test-timeout=180000',
+  // No --test-timeout: node applies it to the file as a whole too. The helpers' waits have their own
+  // limits, a test can pass { timeout }, and the suite's time limit below catches the rest.
+  const child = spawn(process.execPath, ['--test',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     `--test-reporter=${reporter}`, `--test-reporter-destination=${jsonl}`, file], {
     cwd: root, detached: true, stdio: ['ignore', out, out],
@@ -260,14 +277,14 @@ async function runUiSuite(server, dirs, configFile, file) {
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
   } finally {
-    killGroup(child); // the suite's chromium, if it left one behind
+    await reapGroup(child); // the suite's chromium, if it left one behind
   }
   const entries = fs.existsSync(jsonl)
     ? fs.readFileSync(jsonl, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
     : [];
   for (const entry of entries) report(name, entry.title, entry.state, entry.state === 'failed' ? entry.error : undefined);
   const failedHere = entries.some((e) => e.state === 'failed');
-  if (failure && !failedHere) report(name, '(suite)', 'failed', `${failure}; see test-results/${path.basename(logFile)}`);
+  if (failure && (!failedHere || /timed out/.test(failure))) report(name, '(suite)', 'failed', `${failure}; see test-results/${path.basename(logFile)}`);
   else if (!failure && entries.length === 0) report(name, '(suite)', 'failed', 'the suite ran no test');
   say(`[integration] ${name}: ${entries.length} test(s) in ${elapsed(started)} (output: test-results/${path.basename(logFile)})`);
 }
@@ -280,7 +297,23 @@ async function cleanup() {
   }
 }
 
+/** Activation errors of the extension under test, from the extension hosts' logs. */
+function activationErrors() {
+  const logs = path.join(resultsDir, 'code-server-logs');
+  if (!fs.existsSync(logs)) return [];
+  const found = new Set();
+  for (const entry of fs.readdirSync(logs, { recursive: true })) {
+    if (!String(entry).endsWith('exthost.log')) continue;
+    const lines = fs.readFileSync(path.join(logs, String(entry)), 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      if (line.includes('Activating extension craft-time.craft-time failed')) found.add(lines[i + 1]?.replace(/^\S+ \S+ /, '') ?? line);
+    });
+  }
+  return [...found];
+}
+
 function finish() {
+  for (const error of activationErrors()) say(`[integration] the extension failed to activate in a window: ${error} (see test-results/code-server-logs)`);
   const passed = results.filter((r) => r.state === 'passed').length;
   const failed = results.filter((r) => r.state === 'failed').length;
   fs.mkdirSync(resultsDir, { recursive: true });
@@ -307,8 +340,13 @@ async function main() {
   fs.rmSync(path.join(root, 'out', 'test', 'integration'), { recursive: true, force: true });
   buildStep('compile the integration tests (tsc -p test/tsconfig.json)', 'npx', ['--no-install', 'tsc', '-p', 'test/tsconfig.json']);
 
-  const hostSuites = listSuites(path.join(root, 'out', 'test', 'integration', 'host'), '.test.js');
-  const uiSuites = listSuites(path.join(root, 'test', 'integration', 'ui'), '.test.mjs');
+  const compiled = (file) => path.join(root, 'out', path.relative(root, file)).replace(/\.ts$/, '.js');
+  const hostSuites = named.length
+    ? named.filter((f) => f.endsWith('.test.js') || f.endsWith('.test.ts')).map((f) => (f.endsWith('.ts') ? compiled(f) : f))
+    : listSuites(path.join(root, 'out', 'test', 'integration', 'host'), '.test.js');
+  const uiSuites = named.length
+    ? named.filter((f) => f.endsWith('.test.mjs'))
+    : listSuites(path.join(root, 'test', 'integration', 'ui'), '.test.mjs');
   say(`[integration] ${hostSuites.length} host suite(s), ${uiSuites.length} ui suite(s)`);
   if (!hostSuites.length && !uiSuites.length) { report('integration', 'find suites', 'failed', 'no suite found'); return; }
 

@@ -124,10 +124,12 @@ export class VsCodeWindow {
     const input = this.page.locator('.quick-input-widget input').first();
     await input.waitFor({ state: 'visible', timeout: WAIT.ui });
     await input.fill(relativePath);
-    const row = this.page.locator('.quick-input-list .monaco-list-row').first();
+    // Recently opened editors show at once; wait for the file search's row for this very file.
+    const base = path.basename(relativePath);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first();
     await row.waitFor({ state: 'visible', timeout: WAIT.ui });
-    await this.page.keyboard.press('Enter');
-    await this.page.locator(`.tab[aria-label*="${path.basename(relativePath)}"]`).first().waitFor({ timeout: WAIT.ui });
+    await row.click();
+    await this.page.locator(`.tab[data-resource-name="${base}"], .tab[aria-label^="${base}"]`).first().waitFor({ timeout: WAIT.ui });
     await this.focusEditor();
   }
 
