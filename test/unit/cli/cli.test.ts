@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeActivityFile } from '../../../src/store/activityStore';
+import { writeManualMeetings } from '../../../src/store/calendarStore';
 
 const ROOT = path.join(__dirname, '../../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/import');
@@ -103,6 +104,21 @@ describe('craft-time', () => {
     expect(j.weekMinutes).toBe(10);
     expect(j.byCategory.coding).toBe(10);
     expect(run(['status', '--data-dir', dir, '--tz', middayZone(now)]).stdout).toBe('⌨ 10m today · 10m this week\n');
+  });
+
+  test('status adds today\'s craft ratio once meetings are known (a meeting logged by hand)', async () => {
+    const dir = freshDir('ratio');
+    const now = Date.now();
+    const end = Math.floor(now / 1000) * 1000 - 60_000;
+    await writeActivityFile(dir, 'w-test', [{ start: end - 10 * 60_000, end, category: 'coding', language: 'ts', workspaceId: '' }], new Map());
+    // 30 minutes of meeting just before the coding: 10 / (10 + 30) = 25 %.
+    const meeting = { id: 'm1', start: new Date(end - 40 * 60_000).toISOString(), end: new Date(end - 10 * 60_000).toISOString(), title: 'Sync' };
+    await writeManualMeetings(dir, [meeting]);
+    const zone = middayZone(now);
+    expect(run(['status', '--data-dir', dir, '--tz', zone]).stdout).toBe('⌨ 10m today · 25% craft · 10m this week\n');
+    expect(run(['status', '--data-dir', dir, '--tz', zone, '--ascii']).stdout).toBe('10m today | 25% craft | 10m this week\n');
+    const j = JSON.parse(run(['status', '--data-dir', dir, '--tz', zone, '--json']).stdout) as Record<string, unknown>;
+    expect(j).toMatchObject({ todayMinutes: 10, meetingMinutes: 30, craftRatio: 0.25, weekMeetingMinutes: 30, weekCraftRatio: 0.25 });
   });
 
   test('import wakatime twice: the second run changes nothing', () => {
