@@ -261,8 +261,8 @@ export function dailyMeasures(input: MeasuresInput): DayMeasures[] {
     else if (activity[k].handsOnMs === 0 && meetingMs[k] === 0) status = 'idle';
     else status = 'working';
     statuses.push(status);
-    // Idle days keep their working window: they are an unmarked day off, but their (empty) calendar is real.
-    if (status === 'working' || status === 'idle') {
+    // Focus windows and fragments only on days that judge.
+    if (status === 'working') {
       const start = wallInstant(date, bounds[k], bounds[k + 1], wh.startMinute, timeZone);
       const end = wallInstant(date, bounds[k], bounds[k + 1], wh.endMinute, timeZone);
       if (end > start) {
@@ -279,7 +279,6 @@ export function dailyMeasures(input: MeasuresInput): DayMeasures[] {
   const fragMs = new Array<number>(n).fill(0);
   for (let w = 0; w < windows.length; w++) {
     const k = windowDay[w];
-    if (statuses[k] !== 'working') continue;
     workingHoursMs[k] = windows[w].end - windows[w].start;
     for (const free of subtract([windows[w]], meetingUnion)) {
       const len = free.end - free.start;
