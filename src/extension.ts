@@ -34,7 +34,14 @@ export function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push(config.onDidChange((c) => (c.problems.length ? problems.report('config', c.problems.join(' ')) : problems.clear('config'))));
   // Deferred so activation itself stays cheap.
   setTimeout(() => void controls.reload().then(() => statusBar.render()).then(() => calendars.start()), 0);
-  return { dataDir, source: tracker.source, flush: () => tracker?.flush(), render: () => statusBar.render() };
+  // A small API for integration tests and for other extensions that want to flush before reading the files.
+  return {
+    dataDir,
+    source: tracker.source,
+    flush: () => tracker?.flush(),
+    render: () => statusBar.render(),
+    stats: () => ({ heartbeats: tracker?.heartbeats ?? 0, anomalies: tracker?.anomalies ?? 0, pending: tracker?.pending().length ?? 0 }),
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,81 @@
+// Inside the extension host: which events make heartbeats. Edits other extensions make to documents the
+// user is not working in, and programmatic cursor moves, must not count; typing in the active editor must.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+interface CraftTimeApi {
+  dataDir: string;
+  flush(): Promise<void>;
+  stats(): { heartbeats: number; anomalies: number; pending: number };
+}
+
+async function api(): Promise<CraftTimeApi> {
+  const ext = vscode.extensions.getExtension<CraftTimeApi>('craft-time.craft-time');
+  assert.ok(ext, 'extension not found');
+  return ext.activate();
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 300));
+
+suite('tracking: what counts as a heartbeat', () => {
+  test('an edit by another extension to a background document does not count', async () => {
+    const ct = await api();
+    const active = await vscode.workspace.openTextDocument({ content: 'active\n', language: 'plaintext' });
+    await vscode.window.showTextDocument(active);
+    const background = await vscode.workspace.openTextDocument({ content: 'background\n', language: 'typescript' });
+    await settle();
+    const before = ct.stats().heartbeats;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(background.uri, new vscode.Position(0, 0), '// inserted by another extension\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await settle();
+    assert.equal(background.getText().startsWith('// inserted'), true, 'the edit was applied');
+    assert.equal(ct.stats().heartbeats, before, 'a background edit produced a heartbeat');
+  });
+
+  test('a programmatic selection change does not count', async () => {
+    const ct = await api();
+    const doc = await vscode.workspace.openTextDocument({ content: 'line one\nline two\nline three\n', language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(doc);
+    await settle();
+    const before = ct.stats().heartbeats;
+    editor.selection = new vscode.Selection(2, 0, 2, 4);
+    await settle();
+    assert.equal(ct.stats().heartbeats, before, 'an extension moving the cursor produced a heartbeat');
+  });
+
+  test('an edit in the document the user is working in counts, as coding', async () => {
+    const ct = await api();
+    const doc = await vscode.workspace.openTextDocument({ content: '', language: 'markdown' });
+    const editor = await vscode.window.showTextDocument(doc);
+    await settle();
+    const before = ct.stats().heartbeats;
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'hello'));
+    await settle();
+    assert.ok(ct.stats().heartbeats > before, 'typing in the active editor produced no heartbeat');
+  });
+
+  test('output channels are not work', async () => {
+    const ct = await api();
+    const channel = vscode.window.createOutputChannel('craft-time-probe');
+    channel.show(true);
+    await settle();
+    const before = ct.stats().heartbeats;
+    for (let i = 0; i < 20; i++) channel.appendLine(`log line ${i}`);
+    await settle();
+    channel.dispose();
+    assert.equal(ct.stats().heartbeats, before, 'output channel lines produced heartbeats');
+  });
+
+  test('flushing writes this window\'s own file under the global storage folder', async () => {
+    const ct = await api();
+    const doc = await vscode.workspace.openTextDocument({ content: '', language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'x'));
+    await ct.flush();
+    assert.equal(ct.stats().pending, 0, 'spans still pending after flush');
+    const month = new Date().toISOString().slice(0, 7);
+    const files = await vscode.workspace.fs.readDirectory(vscode.Uri.file(`${ct.dataDir}/activity/${month}`));
+    assert.ok(files.some(([name]) => name.startsWith('w-') && name.endsWith('.jsonl')), `no window file in ${files.map((f) => f[0]).join(', ')}`);
+  });
+});
