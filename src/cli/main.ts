@@ -7,10 +7,12 @@ import { edgeCommand } from './commands/edge';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { statusCommand } from './commands/status';
+import { summaryCommand } from './commands/summary';
+import { teamCommand } from './commands/team';
 import type { CliCommand, CliIo } from './io';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [statusCommand, daysCommand, edgeCommand, importCommand, exportCommand];
+export const COMMANDS: readonly CliCommand[] = [statusCommand, daysCommand, edgeCommand, summaryCommand, teamCommand, importCommand, exportCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
