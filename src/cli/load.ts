@@ -9,7 +9,7 @@ import { manualMeetings } from '../core/manualMeetings';
 import { buildTimeline } from '../core/timeline';
 import type { Meeting, Segment, TimeOffDay } from '../core/types';
 import { addDays, addMonths, isValidDate, localDate, monthOf, startOfDay } from '../core/zone';
-import { monthsBetween, readActivity } from '../store/activityStore';
+import { ACTIVITY_DIR, monthsBetween, readActivity } from '../store/activityStore';
 import { loadCalendarTexts, readManualMeetings, readTimeOff } from '../store/calendarStore';
 import { UsageError, type ParsedArgs } from './args';
 
@@ -122,7 +122,7 @@ export async function loadInputs(req: LoadRequest): Promise<Loaded> {
   // month before also tells whether tracking began before the range.
   const months = monthsBetween(addMonths(monthOf(req.from), -1), addMonths(monthOf(req.to), 1));
   const read = await readActivity(req.dataDir, { fromMonth: months[0], toMonth: months[months.length - 1] });
-  const { segments, anomalies } = buildTimeline(read.sources, { idleMs: req.idleMinutes * 60_000, now: req.now });
+  const { segments, anomalies } = buildTimeline(read.sources, { idleMs: req.idleMinutes * 60_000, now: req.now, barriers: read.barriers });
   const meetings = await loadMeetings(req.icsFiles, req.from, req.to, req.timeZone, req.myEmails, { cwd: req.cwd, dataDir: req.dataDir, now: req.now });
   const problems = [...meetings.problems];
   for (const u of read.unreadable) problems.push(`Could not read ${u.file}: ${u.reason}`);
@@ -131,11 +131,26 @@ export async function loadInputs(req: LoadRequest): Promise<Loaded> {
     ...meetings,
     problems,
     segments,
-    trackingStart: firstActivityDate(segments, req.timeZone),
+    trackingStart: (await olderMonth(req.dataDir, months[0])) ?? firstActivityDate(segments, req.timeZone),
     anomalies,
     damagedLines: read.damagedLines,
     unreadableFiles: read.unreadable.length,
   };
+}
+
+/**
+ * When activity files exist for a month before `firstRead`, tracking began before everything read: the first
+ * day of that month stands in for the tracking start (only its order relative to the range matters).
+ */
+async function olderMonth(dataDir: string, firstRead: string): Promise<string | undefined> {
+  let months: string[];
+  try {
+    months = await fs.promises.readdir(path.join(dataDir, ACTIVITY_DIR));
+  } catch {
+    return undefined;
+  }
+  const older = months.filter((m) => /^\d{4}-\d{2}$/.test(m) && m < firstRead).sort();
+  return older.length > 0 ? `${older[0]}-01` : undefined;
 }
 
 /** A required or optional 'YYYY-MM-DD' option value, checked. */

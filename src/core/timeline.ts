@@ -71,10 +71,13 @@ function compareSpans(a: Span, b: Span): number {
  * - Time inside a span counts (its heartbeats are at most a minute apart).
  * - A gap between the last heartbeat so far and the next one counts when it is at most `idleMs`, and is
  *   attributed to the span whose heartbeat came before the gap (the work that was going on).
+ * - A barrier (the instant tracking was paused) inside a gap stops it from being bridged: paused time
+ *   never counts, however short the pause.
  * - Where spans of several windows overlap, each instant counts once and belongs to the span that
  *   started most recently (the window the user moved to).
  */
-export function mergeSpans(spans: readonly Span[], idleMs: number): Segment[] {
+export function mergeSpans(spans: readonly Span[], idleMs: number, barriers: readonly number[] = []): Segment[] {
+  const stops = [...barriers].sort((a, b) => a - b);
   const sorted = [...spans].sort(compareSpans);
   const out: { start: number; end: number; category: Span['category']; language: string; workspaceId: string }[] = [];
   const emit = (start: number, end: number, s: Span) => {
@@ -105,7 +108,7 @@ export function mergeSpans(spans: readonly Span[], idleMs: number): Segment[] {
 
   for (const s of sorted) {
     advance(s.start);
-    if (stack.length === 0 && maxEndSpan && s.start > maxEnd && s.start - maxEnd <= idleMs) {
+    if (stack.length === 0 && maxEndSpan && s.start > maxEnd && s.start - maxEnd <= idleMs && !hasBarrier(stops, maxEnd, s.start)) {
       emit(maxEnd, s.start, maxEndSpan);
     }
     stack.push(s);
@@ -119,10 +122,21 @@ export function mergeSpans(spans: readonly Span[], idleMs: number): Segment[] {
   return out;
 }
 
+/** True when a sorted list holds a value in [from, to). */
+function hasBarrier(sorted: readonly number[], from: number, to: number): boolean {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] < to;
+}
+
 /** Cleans each window's stream, then merges them: the whole machine's hands-on timeline. */
 export function buildTimeline(
   sources: readonly (readonly Span[])[],
-  options: { readonly idleMs: number; readonly now: number },
+  options: { readonly idleMs: number; readonly now: number; readonly barriers?: readonly number[] },
 ): { segments: Segment[]; anomalies: number } {
   let anomalies = 0;
   const all: Span[] = [];
@@ -131,5 +145,5 @@ export function buildTimeline(
     anomalies += cleaned.anomalies;
     for (const s of cleaned.spans) all.push(s);
   }
-  return { segments: mergeSpans(all, options.idleMs), anomalies };
+  return { segments: mergeSpans(all, options.idleMs, options.barriers), anomalies };
 }

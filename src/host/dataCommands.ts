@@ -25,7 +25,7 @@ export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
   const reg = vscode.commands.registerCommand;
   return vscode.Disposable.from(
     reg(Commands.pause, async () => {
-      await tracker.flush();
+      await tracker.recordPause();
       await controls.update((c) => ({ ...c, paused: true }));
       void vscode.window.showInformationMessage('Craft Time: tracking paused on this machine. Resume from the status bar or the Command Palette.');
     }),

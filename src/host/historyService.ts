@@ -34,6 +34,7 @@ interface CachedFile {
   size: number;
   spans: Span[];
   names: Map<string, string>;
+  barriers: number[];
   damaged: number;
 }
 
@@ -49,7 +50,7 @@ export class HistoryService {
     const { now, timeZone } = options;
     const startMs = startOfDay(from, timeZone), endMs = startOfDay(addDays(to, 1), timeZone);
     const files = await this.readFiles(addDays(from, -1).slice(0, 7), addDays(to, 1).slice(0, 7));
-    const { segments, anomalies } = buildTimeline([...files.map((f) => f.spans), options.pending], { idleMs: options.idleMinutes * 60_000, now });
+    const { segments, anomalies } = buildTimeline([...files.map((f) => f.spans), options.pending], { idleMs: options.idleMinutes * 60_000, now, barriers: files.flatMap((f) => f.barriers) });
     const names = new Map<string, string>();
     let damagedLines = 0;
     for (const f of files) {
@@ -108,7 +109,7 @@ export class HistoryService {
           let cached = this.cache.get(file);
           if (!cached || cached.mtimeMs !== st.mtimeMs || cached.size !== st.size) {
             const decoded = decodeActivity(await fs.promises.readFile(file, 'utf8'));
-            cached = { mtimeMs: st.mtimeMs, size: st.size, spans: decoded.spans, names: decoded.workspaceNames, damaged: decoded.damagedLines };
+            cached = { mtimeMs: st.mtimeMs, size: st.size, spans: decoded.spans, names: decoded.workspaceNames, barriers: decoded.barriers, damaged: decoded.damagedLines };
             this.cache.set(file, cached);
           }
           out.push(cached);

@@ -106,6 +106,12 @@ export class Tracker implements vscode.Disposable {
     return this.acc.anomalies;
   }
 
+  /** Writes everything buffered, then a pause barrier: time around a pause is never bridged by the idle rule. */
+  async recordPause(): Promise<void> {
+    await this.flush();
+    await this.writer.appendPause(Date.now());
+  }
+
   /** Forgets buffered heartbeats (used when the user deletes all data). */
   drop(): void {
     this.acc.drain();

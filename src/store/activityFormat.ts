@@ -7,6 +7,7 @@
 //   {"lang":1,"id":"typescript"}
 //   {"ws":1,"id":"9f86d081","name":"craft-time"}
 //   [1763802000,42,"c",1,1]            start (epoch s), duration (s), category code, lang ref, ws ref
+//   {"pause":1763802100}               tracking was paused then: no idle gap across it is bridged
 // Ref 0 means "unknown" (no language, no workspace folder). A damaged header is counted and the rest of the
 // file is still read as version 1; a header naming another schema makes the whole file unreadable to us.
 import type { Category, Span } from '../core/types';
@@ -22,6 +23,10 @@ export interface ActivityHeader {
   readonly schema: number;
   readonly kind: string;
   readonly source: string;
+}
+
+export function pauseLine(instant: number): string {
+  return JSON.stringify({ pause: Math.floor(instant / 1000) });
 }
 
 export function headerLine(source: string): string {
@@ -69,6 +74,8 @@ export interface DecodedActivity {
   readonly spans: Span[];
   /** Workspace display names found in the file, by id. */
   readonly workspaceNames: Map<string, string>;
+  /** Instants (ms) at which tracking was paused. */
+  readonly barriers: number[];
   /** Lines that could not be understood (damaged, truncated, unknown refs, wrong schema). */
   readonly damagedLines: number;
 }
@@ -96,6 +103,7 @@ export function decodeActivity(text: string): DecodedActivity {
   }
 
   const spans: Span[] = [];
+  const barriers: number[] = [];
   const workspaceNames = new Map<string, string>();
   const langs = new Map<number, string>();
   const workspaces = new Map<number, string>();
@@ -133,7 +141,11 @@ export function decodeActivity(text: string): DecodedActivity {
           continue;
         }
         // A newer or foreign schema: nothing in the file can be trusted to mean what we think.
-        return { header: undefined, spans: [], workspaceNames, damagedLines: lines.length };
+        return { header: undefined, spans: [], workspaceNames, barriers: [], damagedLines: lines.length };
+      }
+      if (Number.isSafeInteger(o.pause) && (o.pause as number) > 0) {
+        barriers.push((o.pause as number) * 1000);
+        continue;
       }
       if (Number.isInteger(o.lang) && (o.lang as number) > 0 && typeof o.id === 'string') {
         langs.set(o.lang as number, o.id);
@@ -147,5 +159,5 @@ export function decodeActivity(text: string): DecodedActivity {
     }
     damagedLines++;
   }
-  return { header, spans, workspaceNames, damagedLines };
+  return { header, spans, workspaceNames, barriers, damagedLines };
 }

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Span } from '../core/types';
-import { ActivityEncoder, decodeActivity, headerLine } from './activityFormat';
+import { ActivityEncoder, decodeActivity, headerLine, pauseLine } from './activityFormat';
 
 export const ACTIVITY_DIR = 'activity';
 
@@ -15,6 +15,8 @@ export interface ActivityRead {
   /** One list per file, in file order (each file is one writer's stream). */
   readonly sources: Span[][];
   readonly workspaceNames: Map<string, string>;
+  /** Pause instants from every file (ms), for buildTimeline's `barriers`. */
+  readonly barriers: number[];
   readonly damagedLines: number;
   /** Files that could not be read at all, with the reason (paths relative to the data folder). */
   readonly unreadable: { file: string; reason: string }[];
@@ -27,7 +29,7 @@ export interface ActivityRead {
  */
 export async function readActivity(dataDir: string, range?: { fromMonth: string; toMonth: string }): Promise<ActivityRead> {
   const root = path.join(dataDir, ACTIVITY_DIR);
-  const result: ActivityRead = { sources: [], workspaceNames: new Map(), damagedLines: 0, unreadable: [], files: 0 };
+  const result: ActivityRead = { sources: [], workspaceNames: new Map(), barriers: [], damagedLines: 0, unreadable: [], files: 0 };
   let months: string[];
   try {
     months = (await fs.promises.readdir(root)).filter((m) => /^\d{4}-\d{2}$/.test(m)).sort();
@@ -54,6 +56,7 @@ export async function readActivity(dataDir: string, range?: { fromMonth: string;
       }
       const decoded = decodeActivity(text);
       result.sources.push(decoded.spans);
+      result.barriers.push(...decoded.barriers);
       for (const [id, name] of decoded.workspaceNames) result.workspaceNames.set(id, name);
       (result as { damagedLines: number }).damagedLines += decoded.damagedLines;
       (result as { files: number }).files++;
@@ -93,6 +96,18 @@ export class ActivityWriter {
 
   fileFor(month: string): string {
     return path.join(this.dataDir, ACTIVITY_DIR, month, `${this.source}.jsonl`);
+  }
+
+  /** Records that tracking was paused at `instant`, so no idle gap is bridged across it. */
+  async appendPause(instant: number): Promise<void> {
+    const month = monthFolder(instant);
+    const file = this.fileFor(month);
+    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+    const exists = await fs.promises.stat(file).then(() => true, () => false);
+    if (!exists) this.encoders.delete(month);
+    const prefix = (exists ? '' : headerLine(this.source) + '\n') + (this.interrupted.has(month) ? '\n' : '');
+    await fs.promises.appendFile(file, prefix + pauseLine(instant) + '\n', 'utf8');
+    this.interrupted.delete(month);
   }
 
   /** Appends spans (in time order). Throws on I/O failure; the caller keeps the spans and retries. */

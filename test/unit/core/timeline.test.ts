@@ -196,3 +196,17 @@ describe('days at local midnight', () => {
     expect(daysOf(typing('2026-11-01T05:30:00Z', '2026-11-01T06:30:00Z'), '2026-11-01', '2026-11-01', 'America/New_York')).toEqual([['2026-11-01', 60]]);
   });
 });
+
+describe('pause barriers', () => {
+  test('a pause inside a short gap stops the idle rule from bridging it', () => {
+    // Typing 09:00-09:10, paused at 09:10:30, typing again 09:13-09:20 (gap 3 min < idle 5).
+    // Without the pause: 20 min. With it: 10 + 7 = 17 min.
+    const a = spansFromHeartbeats([...typing('2026-03-02T09:00:00Z', '2026-03-02T09:10:00Z'), ...typing('2026-03-02T09:13:00Z', '2026-03-02T09:20:00Z')]);
+    const now = at('2030-01-01T00:00:00Z');
+    const len = (barriers: number[]) => buildTimeline([a], { idleMs: 5 * MIN, now, barriers }).segments.reduce((s, x) => s + x.end - x.start, 0);
+    expect(len([])).toBe(20 * MIN);
+    expect(len([at('2026-03-02T09:10:30Z')])).toBe(17 * MIN);
+    // A pause outside the gap changes nothing.
+    expect(len([at('2026-03-02T08:00:00Z')])).toBe(20 * MIN);
+  });
+});
