@@ -58,6 +58,13 @@ function collectEventLists(json: unknown, tally: ProblemTally): EventList[] | un
   return lists;
 }
 
+/** ISO 8601 instant; one without a zone designator is UTC (as ActivityWatch stores it), never local time. */
+export function parseTimestamp(text: string): number {
+  const t = text.trim();
+  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(t)) return NaN;
+  return Date.parse(/(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(t) ? t : `${t}Z`);
+}
+
 export function parseActivityWatch(json: unknown, options: ImportOptions): ImportResult {
   const tally = new ProblemTally();
   const lists = collectEventLists(json, tally);
@@ -79,7 +86,7 @@ export function parseActivityWatch(json: unknown, options: ImportOptions): Impor
         continue;
       }
       const ev = e as Record<string, unknown>;
-      const start = typeof ev.timestamp === 'string' ? Date.parse(ev.timestamp) : NaN;
+      const start = typeof ev.timestamp === 'string' ? parseTimestamp(ev.timestamp) : NaN;
       if (!Number.isFinite(start) || start < EARLIEST_IMPORT_MS) {
         tally.skip('Events without a valid timestamp');
         continue;

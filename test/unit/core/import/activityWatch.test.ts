@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { dailyActivity } from '../../../../src/core/days';
-import { parseActivityWatch } from '../../../../src/core/import/activityWatch';
+import { parseActivityWatch, parseTimestamp } from '../../../../src/core/import/activityWatch';
 import { sequentialSpans } from '../../../../src/core/import/importResult';
 import { buildTimeline } from '../../../../src/core/timeline';
 
@@ -84,6 +84,18 @@ describe('parseActivityWatch validation', () => {
     const b = (id: string, events: unknown[]) => ({ id, type: 'app.editor.activity', events });
     const r = parseActivityWatch({ buckets: { a: b('a', [ev('2024-03-04T09:00:00Z', 600)]), b: b('b', [ev('2024-03-04T09:05:00Z', 600)]) } }, { workspaceId: fakeId });
     expect(r.spans.map((s) => [s.start - T0, s.end - T0])).toEqual([[0, 600_000], [600_000, 900_000]]);
+  });
+});
+
+describe('parseTimestamp', () => {
+  test('zones, microseconds, and no zone meaning UTC', () => {
+    expect(parseTimestamp('2024-03-04T09:00:00.123456+00:00')).toBe(T0 + 123);
+    expect(parseTimestamp('2024-03-04T10:00:00+01:00')).toBe(T0);
+    expect(parseTimestamp('2024-03-04T09:00:00Z')).toBe(T0);
+    expect(parseTimestamp('2024-03-04T09:00:00')).toBe(T0);
+    expect(parseTimestamp('2024-03-04 09:00:00.5')).toBe(T0 + 500);
+    expect(parseTimestamp('yesterday')).toBeNaN();
+    expect(parseTimestamp('1709542800')).toBeNaN();
   });
 });
 
