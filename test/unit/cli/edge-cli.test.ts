@@ -118,6 +118,23 @@ describe('craft-time edge --json', () => {
   });
 });
 
+test('a returning user: activity months before the window count as tracking, so a week begun mid-way is tracked', async () => {
+  // Old activity in 2024-10; recent activity only from Wednesday 2025-05-21 to 05-30 (180 min a day).
+  // Tracking started long before W21, so W21 (Mon, Tue idle; Wed-Fri working) and W22 both count -> not learning.
+  // (Judged by the first activity in the window alone, tracking would start on a Wednesday and W21 would not count.)
+  const back = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'craft-edge-back-'));
+  try {
+    await writeActivityFile(back, 'w-old', spans(['2024-10-01'], 60), new Map());
+    await writeActivityFile(back, 'w-back', spans(weekdays('2025-05-21', '2025-05-30'), 180), new Map());
+    const r = await run(['edge', '--as-of', '2025-06-02', '--role', 'principal', '--tz', 'UTC', '--data-dir', back, '--json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.weeks.find((w: { week: string }) => w.week === '2025-W21')).toMatchObject({ tracked: true, counted: true, availableDays: 3 });
+    expect(out.state).toBe('healthy');
+  } finally {
+    await fs.promises.rm(back, { recursive: true, force: true });
+  }
+});
+
 describe('craft-time edge, readable', () => {
   test('prints the explanation', async () => {
     const r = await run(['edge', '--as-of', '2025-06-02', '--role', 'principal', '--ics', 'cal.ics', '--tz', 'UTC', '--data-dir', dir]);
