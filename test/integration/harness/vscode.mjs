@@ -166,6 +166,19 @@ export class VsCodeWindow {
 }
 
 /**
+ * Appends what the window's extension host logs (console.* of extensions, forwarded to the page's
+ * console as "[Extension Host] ...") to `file`, one line per message, prefixed with `label`.
+ */
+export function captureExtensionHostConsole(page, file, label) {
+  page.on('console', (message) => {
+    const text = message.text();
+    if (!text.includes('[Extension Host]')) return;
+    const clean = text.replace(/%c/g, '').replace(/\s*color: [^\s]+\s*/g, ' ').trim();
+    fs.appendFileSync(file, `[${label}] [${message.type()}] ${clean}\n`);
+  });
+}
+
+/**
  * A session for one ui suite: a browser, plus windows opened on the harness's server.
  *   const s = await startSession(); const w = await s.openWindow(); ...; await s.close();
  */
@@ -184,6 +197,7 @@ export async function startSession(cfg = config()) {
       const page = await context.newPage();
       const window = new VsCodeWindow(page, { resultsDir: cfg.resultsDir, label: label ?? `window-${windows.length + 1}` });
       windows.push(window);
+      captureExtensionHostConsole(page, path.join(cfg.resultsDir, 'exthost.log'), window.label);
       await page.goto(workbenchUrl(cfg.url, { folder, payload: payloadFor() }));
       if (waitForWorkbench) await window.waitForWorkbench();
       return window;
