@@ -3,10 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dailyMeasures } from '../../core/measures';
 import { computeEdge } from '../../core/edge';
-import { renderSummaryCsv } from '../../core/render/summaryCsv';
-import { renderSummaryHtml } from '../../core/render/summaryHtml';
-import { renderSummaryJson } from '../../core/render/summaryJson';
-import { renderSummaryMarkdown } from '../../core/render/summaryMarkdown';
+import { isSummaryFormat, renderSummary, SUMMARY_FORMATS } from '../../core/render/renderSummary';
 import { DEFAULT_ROLE, floorFor, isRole, ROLES, type Role } from '../../core/roles';
 import { buildMonthlySummary, summaryAsOf, summaryRange, type MonthlySummary } from '../../core/summary/monthlySummary';
 import { addMonths, localDate, monthOf, monthRange } from '../../core/zone';
@@ -15,9 +12,6 @@ import { parseArgs, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand, CliIo } from '../io';
 import { emailsOption, loadInputs } from '../load';
 import { COMMON_USAGE, DATA_DIR_OPTION, TZ_OPTION, dataDirOf, idleMinutesOf, timeZoneOf } from '../options';
-
-export const SUMMARY_FORMATS = ['md', 'html', 'json', 'csv'] as const;
-export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 const SPEC = {
   ...DATA_DIR_OPTION,
@@ -34,30 +28,12 @@ const SPEC = {
   'include-workspaces': { kind: 'flag' },
 } as const;
 
-/** Renders a summary in one of the four formats (shared by the CLI and the VS Code command). */
-export function renderSummary(summary: MonthlySummary, format: SummaryFormat): string {
-  switch (format) {
-    case 'md':
-      return renderSummaryMarkdown(summary);
-    case 'html':
-      return renderSummaryHtml(summary);
-    case 'json':
-      return renderSummaryJson(summary);
-    case 'csv':
-      return renderSummaryCsv(summary);
-  }
-}
-
 function numberOption(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
   const raw = args.values[name];
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name} must be a number from ${min} to ${max} (got "${raw}").`);
   return n;
-}
-
-function isFormat(value: string): value is SummaryFormat {
-  return (SUMMARY_FORMATS as readonly string[]).includes(value);
 }
 
 export const summaryCommand: CliCommand = {
@@ -91,7 +67,7 @@ export const summaryCommand: CliCommand = {
     if (month === undefined) throw new UsageError('--month YYYY-MM is required.');
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`--month must be YYYY-MM (got "${month}").`);
     const format = args.values.format ?? 'md';
-    if (!isFormat(format)) throw new UsageError(`--format must be one of ${SUMMARY_FORMATS.join(', ')} (got "${format}").`);
+    if (!isSummaryFormat(format)) throw new UsageError(`--format must be one of ${SUMMARY_FORMATS.join(', ')} (got "${format}").`);
     const roleRaw = args.values.role ?? DEFAULT_ROLE;
     if (!isRole(roleRaw)) throw new UsageError(`Unknown role "${roleRaw}". Roles: ${ROLES.join(', ')}.`);
     const role: Role = roleRaw;
