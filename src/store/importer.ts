@@ -106,9 +106,9 @@ export async function importFile(dataDir: string, kind: ImportKind, filePath: st
     workspaceId: shortHash,
     notAfter: options.now === undefined ? undefined : options.now + 5 * 60_000,
   });
-  if (result.records === 0 && result.problems.length > 0 && result.spans.length === 0 && result.skipped === 0) {
-    // The shape itself was wrong (the parser's first problem says what it expected).
-    throw new ImportError(`${filePath}: ${result.problems[0]}`);
+  if (result.records === 0 && result.problems.length > 0) {
+    // Not the expected export, or one without an editor bucket: the problems say what was expected or found.
+    throw new ImportError(`${filePath}: nothing to import. ${result.problems.join('; ')}`);
   }
   const days = daysOf(result.spans, options.timeZone ?? 'UTC');
   const base = {

@@ -91,7 +91,11 @@ describe('importFile', () => {
     await expect(importFile(dir, 'wakatime', path.join(dir, 'nope.json'))).rejects.toThrow(/Cannot read/);
     await expect(importFile(dir, 'wakatime', dir)).rejects.toThrow(/not a file/);
     // An ActivityWatch export given as WakaTime: the shape is wrong.
-    await expect(importFile(dir, 'wakatime', path.join(FIXTURES, 'activitywatch-small.json'))).rejects.toThrow(/not a WakaTime heartbeats export/);
+    await expect(importFile(dir, 'wakatime', path.join(FIXTURES, 'activitywatch-small.json'))).rejects.toThrow(/nothing to import\. This is not a WakaTime heartbeats export/);
+    // An ActivityWatch export without an editor bucket says which buckets it found.
+    const aw = path.join(dir, 'window-only.json');
+    fs.writeFileSync(aw, JSON.stringify({ buckets: { 'aw-watcher-window_h': { id: 'aw-watcher-window_h', type: 'currentwindow', events: [] } } }));
+    await expect(importFile(dir, 'activitywatch', aw)).rejects.toThrow(/nothing to import\. Bucket "aw-watcher-window_h" of type "currentwindow" ignored/);
   });
 
   test('a byte-order mark is accepted; an export with nothing usable writes nothing', async () => {
