@@ -255,13 +255,21 @@ async function readOne(folder: string, rel: string, maxBytes: number): Promise<s
     const st = await handle.stat();
     if (!st.isFile()) return { reason: 'not a regular file' };
     if (st.size > maxBytes) return { reason: `larger than ${maxBytes} bytes` };
-    const buffer = Buffer.alloc(maxBytes + 1);
+    // Sized from fstat; one read normally suffices. A file growing meanwhile is read on, up to the cap.
+    let buffer = Buffer.allocUnsafe(st.size + 1);
     let length = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length > maxBytes) return { reason: `larger than ${maxBytes} bytes` };
+      if (length < buffer.length) {
+        if (length >= st.size) break; // a short read at the known size is the end of the file
+        continue;
+      }
+      const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
     }
     return buffer.toString('utf8', 0, length);
   } catch (error) {

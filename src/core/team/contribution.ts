@@ -1,6 +1,6 @@
 // The team contribution: one member's coarse numbers for one month (docs/team-format.md). Pure: the clock
 // comes in as `now`, files come in as text, nothing is read or written here.
-import { addDays, addMonths, isoWeek, isValidDate, localDate, monthOf } from '../zone';
+import { addDays, addMonths, isoWeek, isValidDate, monthOf } from '../zone';
 import { isTeamRole, type TeamRole } from './roles';
 
 export const CONTRIBUTION_KIND = 'craft-time/team-contribution';
@@ -89,8 +89,17 @@ export function craftRatio5(handsOnMinutes: number, meetingMinutes: number): num
 // ---------------------------------------------------------------------------------------------------------
 // ISO weeks and months.
 
+const mondayCache = new Map<string, string | undefined>();
+
 /** The Monday of an ISO week label, or undefined when the label is not a real ISO week. */
 export function weekMonday(label: string): string | undefined {
+  if (mondayCache.has(label)) return mondayCache.get(label);
+  const monday = computeWeekMonday(label);
+  if (mondayCache.size < 10_000) mondayCache.set(label, monday);
+  return monday;
+}
+
+function computeWeekMonday(label: string): string | undefined {
   const m = WEEK_RE.exec(label);
   if (!m) return undefined;
   const year = Number(m[1]), week = Number(m[2]);
@@ -102,10 +111,25 @@ export function weekMonday(label: string): string | undefined {
   return isoWeek(monday) === label && Number(isoWeek(monday).slice(0, 4)) === year ? monday : undefined;
 }
 
+interface WeekInfo {
+  readonly month: string;
+  /** Midnight UTC starting the Monday after the week, epoch ms. */
+  readonly nextMondayMs: number;
+}
+const weekInfoCache = new Map<string, WeekInfo | undefined>();
+
+/** Month (Thursday rule) and the Monday after, per week label; cached, as every file repeats the same weeks. */
+function weekInfo(label: string): WeekInfo | undefined {
+  if (weekInfoCache.has(label)) return weekInfoCache.get(label);
+  const monday = weekMonday(label);
+  const info = monday === undefined ? undefined : { month: monthOf(addDays(monday, 3)), nextMondayMs: Date.parse(`${addDays(monday, 7)}T00:00:00Z`) };
+  if (weekInfoCache.size < 10_000) weekInfoCache.set(label, info);
+  return info;
+}
+
 /** The month an ISO week belongs to: the one holding its Thursday (so each week is in exactly one month). */
 export function monthOfWeek(label: string): string | undefined {
-  const monday = weekMonday(label);
-  return monday === undefined ? undefined : monthOf(addDays(monday, 3));
+  return weekInfo(label)?.month;
 }
 
 /** The ISO weeks that belong to a month (4 or 5), in order. */
@@ -118,9 +142,17 @@ export function weeksOfMonth(month: string): string[] {
   return out;
 }
 
-/** The latest local date anywhere on Earth at an instant (UTC+14). */
+/** The UTC date of an instant (plain arithmetic: no Intl, this runs for every file). */
+function utcDate(instant: number): string {
+  return new Date(instant).toISOString().slice(0, 10);
+}
+
+let latestCache: { now: number; date: string } | undefined;
+
+/** The latest local date anywhere on Earth at an instant (UTC+14); cached for the last `now`. */
 function latestDate(now: number): string {
-  return localDate(now + ZONE_LEAD_MS, 'UTC');
+  if (latestCache?.now !== now) latestCache = { now, date: utcDate(now + ZONE_LEAD_MS) };
+  return latestCache.date;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -268,20 +300,20 @@ export function parseContribution(json: unknown, context: ParseContext): Contrib
   if (json.weeks.length > MAX_WEEKS) return reject(`more than ${MAX_WEEKS} weeks`);
   const weeks: ContributionWeek[] = [];
   const seen = new Set<string>();
-  const writtenDate = localDate(written + ZONE_LEAD_MS, 'UTC');
   for (let i = 0; i < json.weeks.length; i++) {
     const w: unknown = json.weeks[i];
     const at = `weeks[${i}]`;
     if (!isPlainObject(w)) return reject(`${at} is not an object`);
     for (const key of Object.keys(w)) if (!WEEK_FIELDS.includes(key)) return reject(`${at}: unexpected field ${fieldName(key)}`);
     for (const key of WEEK_FIELDS) if (!(key in w)) return reject(`${at}: missing field "${key}"`);
-    if (typeof w.week !== 'string' || weekMonday(w.week) === undefined) return reject(`${at}: week must be an ISO week YYYY-Www`);
-    if (monthOfWeek(w.week) !== month) return reject(`${at}: week ${w.week} does not belong to ${month}`);
+    const info = typeof w.week === 'string' ? weekInfo(w.week) : undefined;
+    if (typeof w.week !== 'string' || info === undefined) return reject(`${at}: week must be an ISO week YYYY-Www`);
+    if (info.month !== month) return reject(`${at}: week ${w.week} does not belong to ${month}`);
     if (seen.has(w.week)) return reject(`${at}: week ${w.week} appears twice`);
     seen.add(w.week);
-    const after = addDays(weekMonday(w.week)!, 7);
-    if (after > latest) return reject(`${at}: week ${w.week} is not over yet`);
-    if (after > writtenDate) return reject(`${at}: week ${w.week} was not over when the file was written`);
+    // A week is over once its next Monday has begun somewhere (UTC+14).
+    if (info.nextMondayMs > context.now + ZONE_LEAD_MS) return reject(`${at}: week ${w.week} is not over yet`);
+    if (info.nextMondayMs > written + ZONE_LEAD_MS) return reject(`${at}: week ${w.week} was not over when the file was written`);
     if (!isStep(w.handsOnHours, 2, MAX_WEEK_HOURS)) return reject(`${at}: handsOnHours must be 0-${MAX_WEEK_HOURS} in half hours`);
     if (!isStep(w.meetingHours, 2, MAX_WEEK_HOURS)) return reject(`${at}: meetingHours must be 0-${MAX_WEEK_HOURS} in half hours`);
     if (!isStep(w.craftRatio, 20, 1)) return reject(`${at}: craftRatio must be 0-1 in steps of 0.05`);
