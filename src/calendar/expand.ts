@@ -17,7 +17,7 @@ import ICAL from 'ical.js';
 import type { Meeting, TimeOffDay } from '../core/types';
 import { compileRules, exclusionReason, isTimeOff, type FilterOptions, type FilterRules } from './filters';
 import { parseParams, parseTime, splitCalendar, wallOf, type CalTime, type RawEvent, type RawProp } from './parseIcs';
-import { unsafeRuleReason } from './rules';
+import { simpleRuleWalls, unsafeRuleReason } from './rules';
 import { ianaZone, UTC_ZONE, ZoneResolver, type Zone } from './zones';
 
 ICAL.design.strict = false;
@@ -90,6 +90,20 @@ export function expandIcs(text: string, options: ExpandOptions): ExpandResult {
     // Only a bug of ours can get here; the user still gets an answer, not a crash.
     return emptyResult(['The calendar could not be read (an unexpected error). Other calendars are unaffected.']);
   }
+}
+
+/** ical.js' iterator as a wall-clock sequence (floating times: zones are applied by the caller). */
+function icalWalls(recur: ICAL.Recur, startWall: number, isDate: boolean): () => number | undefined {
+  const d = new Date(startWall);
+  const dtstart = ICAL.Time.fromData({
+    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
+    hour: isDate ? 0 : d.getUTCHours(), minute: isDate ? 0 : d.getUTCMinutes(), second: isDate ? 0 : d.getUTCSeconds(), isDate,
+  });
+  const it = recur.iterator(dtstart);
+  return () => {
+    const t = it.next();
+    return t ? Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) : undefined;
+  };
 }
 
 interface Override {
@@ -322,6 +336,9 @@ class Expander {
       emit(ms, wall, dur);
     };
 
+    // DTSTART is always the first instance (RFC 5545 3.8.5.3), even when it does not match the rule,
+    // which ical.js' iterator then skips.
+    occurrence(startMs, startWall, durMs);
     for (const rule of event.rrules) {
       this.iterateRule(event, rule, start, zone, durMs, (wall) => {
         const ms = zone.wallToMs(wall);
@@ -443,20 +460,14 @@ class Expander {
       const periods = Math.floor((targetWall - first) / (stepDays * DAY_MS));
       if (periods > 0) first += periods * stepDays * DAY_MS;
     }
-    const d = new Date(first);
-    const dtstart = ICAL.Time.fromData({
-      year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
-      hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), isDate: false,
-    });
-    const it = recur.iterator(dtstart);
+    const nextWall = simpleRuleWalls(recur, first) ?? icalWalls(recur, first, false);
     for (let n = 0; ; n++) {
       if (n >= MAX_ITERATIONS) {
         this.eventProblem(event, `its repeat rule has too many occurrences; only the first ${MAX_ITERATIONS} were read`);
         return;
       }
-      const t = it.next();
-      if (!t) return;
-      const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+      const wall = nextWall();
+      if (wall === undefined) return;
       const { ms, stop, keep } = judge(wall);
       if (ms > untilMs || stop) return;
       if (keep) onOccurrence(ms, wall);
@@ -482,6 +493,7 @@ class Expander {
       seen.add(wall);
       sink.allDay(wall, days);
     };
+    occurrence(startWall); // DTSTART is always the first instance
     for (const rule of event.rrules) {
       const untilRaw = /(?:^|;)UNTIL=([^;]*)/i.exec(rule)?.[1];
       const untilT = untilRaw ? parseTime(untilRaw) : undefined;
@@ -525,12 +537,10 @@ class Expander {
       const periods = Math.floor((this.fromDayWall - (days + stepDays + 2) * DAY_MS - first) / (stepDays * DAY_MS));
       if (periods > 0) first += periods * stepDays * DAY_MS;
     }
-    const d = new Date(first);
-    const it = recur.iterator(ICAL.Time.fromData({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), isDate: true }));
+    const nextWall = simpleRuleWalls(recur, first) ?? icalWalls(recur, first, true);
     for (let n = 0; n < MAX_ITERATIONS; n++) {
-      const t = it.next();
-      if (!t) return;
-      const wall = Date.UTC(t.year, t.month - 1, t.day);
+      const wall = nextWall();
+      if (wall === undefined) return;
       if (wall > untilDay || wall >= this.toDayWall) return;
       if (wall + days * DAY_MS > this.fromDayWall) onDay(wall);
     }

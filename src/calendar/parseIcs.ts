@@ -67,6 +67,22 @@ function valueStart(line: string): number {
   return -1;
 }
 
+const WANTED = new Set(['BEGIN', 'END', 'UID', 'RECURRENCE-ID', 'SEQUENCE', 'DTSTART', 'DTEND', 'DURATION', 'RRULE', 'RDATE', 'EXDATE', 'SUMMARY', 'STATUS', 'TRANSP', 'X-MICROSOFT-CDO-BUSYSTATUS', 'ATTENDEE']);
+
+/** Whether the physical line text[pos, end) starts a property the rules read (judged on its name). */
+function wanted(text: string, pos: number, end: number): boolean {
+  let k = pos;
+  const limit = Math.min(end, pos + 64);
+  while (k < limit) {
+    const c = text.charCodeAt(k);
+    if (c === 58 || c === 59) break; // ':' or ';'
+    k++;
+  }
+  if (k === limit) return true; // no separator near the start: let `handle` decide
+  const name = text.slice(pos, k);
+  return WANTED.has(name) || WANTED.has(name.trim().toUpperCase());
+}
+
 function newEvent(line: number): RawEvent {
   return { line, sequence: 0, rrules: [], rdates: [], exdates: [], attendees: [] };
 }
@@ -80,7 +96,6 @@ export function splitCalendar(text: string): SplitCalendar {
   if (notCalendar) return { events: [], zones: new Map(), notCalendar };
   const events: RawEvent[] = [];
   const zones = new Map<string, string>();
-  const lines = text.replace(/^\uFEFF/, '').split('\n');
 
   // Component state: `event` is the VEVENT being read; `nested` counts components inside it (VALARM);
   // `zoneLines` collects a VTIMEZONE verbatim (its own nesting tracked by `zoneDepth`).
@@ -188,20 +203,32 @@ export function splitCalendar(text: string): SplitCalendar {
     }
   };
 
-  // Unfold (RFC 5545 3.1: a line starting with space or tab continues the previous one).
+  // Unfold (RFC 5545 3.1: a line starting with space or tab continues the previous one), scanning the
+  // text in place. Lines whose property is of no use (DESCRIPTION, X-ALT-DESC, …: most of an Outlook
+  // export) are never sliced or joined.
   let current: string | undefined;
   let currentNo = 0;
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i];
-    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-    const c0 = line.charCodeAt(0);
-    if ((c0 === 32 || c0 === 9) && current !== undefined) {
-      current += line.slice(1);
-      continue;
+  let skipping = false;
+  let lineNo = 0;
+  const n = text.length;
+  for (let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0; pos < n; ) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1) nl = n;
+    const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    lineNo++;
+    const c0 = text.charCodeAt(pos);
+    if (c0 === 32 || c0 === 9) {
+      if (!skipping && current !== undefined) current += text.slice(pos + 1, end);
+    } else {
+      if (current !== undefined) handle(current, currentNo);
+      current = undefined;
+      skipping = !zoneLines && !wanted(text, pos, end);
+      if (!skipping) {
+        current = text.slice(pos, end);
+        currentNo = lineNo;
+      }
     }
-    if (current !== undefined) handle(current, currentNo);
-    current = line;
-    currentNo = i + 1;
+    pos = nl + 1;
   }
   if (current !== undefined) handle(current, currentNo);
   return { events, zones };
