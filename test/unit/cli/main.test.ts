@@ -52,6 +52,7 @@ describe('runCli', () => {
       [['import', 'wakatime', 'a.json', '--tz', 'Nowhere'], /Unknown time zone/],
       [['export', 'file.json'], /use --out FILE/],
       [['export', '--out'], /--out needs a value/],
+      [['export', '--tz', 'Nowhere/Else'], /Unknown time zone/],
     ];
     for (const [argv, message] of cases) {
       const r = await run(argv);
