@@ -16,6 +16,16 @@ function niceMax(ms: number, stepHours: number): number {
   return Math.max(stepHours, Math.ceil(ms / HOUR / stepHours) * stepHours) * HOUR;
 }
 
+/** Whole-hour ticks: the fewest of 1, 2, 4, 5, 10, 20 h steps giving at most 5 intervals; returns [max, ticks]. */
+function hourScale(ms: number): [number, number] {
+  const hrs = Math.max(1, Math.ceil(ms / HOUR));
+  for (const step of [1, 2, 4, 5, 10, 20, 50]) {
+    const ticks = Math.ceil(hrs / step);
+    if (ticks <= 5) return [ticks * step * HOUR, ticks];
+  }
+  return [niceMax(ms, 100), 5];
+}
+
 function yAxis(g: SVGGElement, left: number, right: number, top: number, plotH: number, max: number, ticks: number, label: (v: number) => string): void {
   for (let i = 0; i <= ticks; i++) {
     const v = (max * i) / ticks;
@@ -30,9 +40,9 @@ export function drawDaily(svg: SVGSVGElement, days: readonly DashboardDay[], mee
   clear(svg);
   const { w, h } = DAILY_VIEWBOX;
   const left = 40, right = w - 4, top = 8, bottom = 22, plotH = h - top - bottom;
-  const max = niceMax(Math.max(0, ...days.map((d) => d.handsOnMs + d.meetingMs)), 2);
+  const [max, ticks] = hourScale(Math.max(0, ...days.map((d) => d.handsOnMs + d.meetingMs)));
   const g = s('g');
-  yAxis(g, left, right, top, plotH, max, 4, (v) => `${Math.round(v / HOUR)} h`);
+  yAxis(g, left, right, top, plotH, max, ticks, (v) => `${Math.round(v / HOUR)} h`);
   const step = days.length ? (right - left) / days.length : 0;
   const bw = Math.max(1.5, step * 0.72);
   const y = (ms: number) => top + plotH - (ms / max) * plotH;
@@ -43,7 +53,7 @@ export function drawDaily(svg: SVGSVGElement, days: readonly DashboardDay[], mee
     if (d.handsOnMs > 0) g.appendChild(s('rect', { class: 'bar hands', x: n1(x), y: n1(y(d.handsOnMs)), width: n1(bw), height: n1(y(0) - y(d.handsOnMs)) }));
     if (d.meetingMs > 0) g.appendChild(s('rect', { class: 'bar meet', x: n1(x), y: n1(y(d.handsOnMs + d.meetingMs)), width: n1(bw), height: n1(y(d.handsOnMs) - y(d.handsOnMs + d.meetingMs)) }));
     const monday = d.weekday === 1 && mondays++ >= 0;
-    if ((monday && (days.length <= 45 || mondays % 2 === 1)) || (i === 0 && d.weekday !== 1 && days.length <= 45)) {
+    if ((monday && (days.length <= 45 || mondays % 2 === 1)) || (i === 0 && d.weekday !== 1 && d.weekday <= 4 && days.length <= 45)) {
       g.appendChild(s('text', { class: 'tick', x: n1(x + bw / 2), y: h - 6, 'text-anchor': 'middle' }, shortDate(d.date)));
     }
   });
@@ -63,8 +73,9 @@ export function drawWeekly(svg: SVGSVGElement, weeks: readonly DashboardWeek[], 
   const left = 40, right = w - 4, top = 8, bottom = 22, plotH = h - top - bottom;
   const g = s('g');
   const byRatio = model.meetingsCovered;
-  const max = byRatio ? 1 : niceMax(Math.max(0, ...weeks.map((x) => Math.max(x.handsOnMs, x.floorHandsOnMs))), 5);
-  yAxis(g, left, right, top, plotH, max, 4, (v) => (byRatio ? `${Math.round(v * 100)}%` : `${Math.round(v / HOUR)} h`));
+  const [hMax, hTicks] = hourScale(Math.max(0, ...weeks.map((x) => Math.max(x.handsOnMs, x.floorHandsOnMs))));
+  const max = byRatio ? 1 : hMax;
+  yAxis(g, left, right, top, plotH, max, byRatio ? 4 : hTicks, (v) => (byRatio ? `${Math.round(v * 100)}%` : `${Math.round(v / HOUR)} h`));
   const step = weeks.length ? (right - left) / weeks.length : 0;
   const bw = Math.max(4, step * 0.55);
   const y = (v: number) => top + plotH - (v / max) * plotH;
@@ -93,9 +104,9 @@ export function drawDeepWork(svg: SVGSVGElement, days: readonly DashboardDay[], 
   clear(svg);
   const { w, h } = DEEP_VIEWBOX;
   const left = 40, right = w - 4, top = 14, bottom = 8, plotH = h - top - bottom;
-  const max = niceMax(Math.max(0, ...days.map((d) => d.deepWorkMs)), 2);
+  const [max] = hourScale(Math.max(0, ...days.map((d) => d.deepWorkMs)));
   const g = s('g');
-  yAxis(g, left, right, top, plotH, max, 2, (v) => `${Math.round(v / HOUR)} h`);
+  yAxis(g, left, right, top, plotH, max, 2, (v) => `${Math.round((v / HOUR) * 10) / 10} h`);
   const step = days.length ? (right - left) / days.length : 0;
   const bw = Math.max(1.5, step * 0.72);
   days.forEach((d, i) => {

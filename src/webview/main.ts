@@ -77,7 +77,14 @@ const calendarsList = h('ul', { class: 'calendars', id: 'calendars' });
 const connectBtn = h('button', { type: 'button', class: 'secondary', id: 'connect' }, 'Connect a calendar…');
 
 const figure = (svg: SVGSVGElement, caption: HTMLElement | null, table: HTMLTableElement, tableLabel: string) =>
-  h('figure', {}, h('div', { class: 'chart-box' }, svg), caption, h('details', {}, h('summary', {}, tableLabel), h('div', { class: 'table-scroll' }, table)));
+  h(
+    'figure',
+    {},
+    h('div', { class: 'chart-box' }, svg),
+    caption,
+    // The scrolling box is focusable so keyboard users can scroll long tables.
+    h('details', {}, h('summary', {}, tableLabel), h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': tableLabel.replace(/^Show /, '') }, table)),
+  );
 
 const legend = (...items: [string, string][]) => h('div', { class: 'legend' }, ...items.map(([cls, text]) => h('span', {}, h('span', { class: `swatch ${cls}` }), text)));
 
@@ -99,12 +106,8 @@ document.body.appendChild(
     section('edge', 'Technical edge', h('div', { class: 'edge-head' }, edgeBadge, edgeHeadline), edgeSignals, edgeMissing, whyBtn),
     section('daily', 'Hands-on and meetings per day', figure(dailySvg, legend(['hands', 'Hands-on'], ['meet', 'Meetings'], ['off', 'Day off']), dailyTable, 'Show daily values as a table')),
     section('weekly', weeklyTitle, figure(weeklySvg, legend(['hands', 'At or above floor'], ['below', 'Below floor'], ['floor', 'Floor']), weeklyTable, 'Show weekly values as a table')),
-    h(
-      'div',
-      { class: 'two' },
-      section('deep', 'Deep-work blocks', figure(deepSvg, null, h('table', { class: 'data', id: 'deep-table' }), 'Show deep work as a table')),
-      section('heat', 'When hands-on time happens', figure(heatSvg, null, heatTable, 'Show the heat map as a table')),
-    ),
+    section('deep', 'Deep-work blocks per day', figure(deepSvg, null, h('table', { class: 'data', id: 'deep-table' }), 'Show deep work as a table')),
+    section('heat', 'When hands-on time happens (weekday x hour)', figure(heatSvg, null, heatTable, 'Show the heat map as a table')),
     h('div', { class: 'two' }, section('breakdown', 'Breakdown', tabList, breakdownPanel), section('calendars', 'Calendar sources', calendarsList, connectBtn)),
   ),
 );

@@ -67,7 +67,7 @@ function dailyChart(s: MonthlySummary): string {
     const hy = y(d.handsOnMs), my = y(d.handsOnMs + d.meetingMs);
     if (d.handsOnMs > 0) parts.push(`<rect class="b-hands" x="${num(x)}" y="${num(hy)}" width="${num(bw)}" height="${num(y(0) - hy)}"/>`);
     if (d.meetingMs > 0) parts.push(`<rect class="b-meet" x="${num(x)}" y="${num(my)}" width="${num(bw)}" height="${num(hy - my)}"/>`);
-    if (d.weekday === 1 || i === 0) parts.push(`<text x="${num(x + bw / 2)}" y="${H - 4}" text-anchor="middle">${e(shortDate(d.date))}</text>`);
+    if (d.weekday === 1 || (i === 0 && d.weekday <= 4)) parts.push(`<text x="${num(x + bw / 2)}" y="${H - 4}" text-anchor="middle">${e(shortDate(d.date))}</text>`);
   });
   const busiest = days.reduce<(typeof days)[number] | undefined>((b, d) => (!b || d.handsOnMs > b.handsOnMs ? d : b), undefined);
   const label =
