@@ -6,13 +6,14 @@ import { daysCommand } from './commands/days';
 import { edgeCommand } from './commands/edge';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { meetingsCommand } from './commands/meetings';
 import { statusCommand } from './commands/status';
 import { summaryCommand } from './commands/summary';
 import { teamCommand } from './commands/team';
 import type { CliCommand, CliIo } from './io';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [statusCommand, daysCommand, edgeCommand, summaryCommand, teamCommand, importCommand, exportCommand];
+export const COMMANDS: readonly CliCommand[] = [statusCommand, daysCommand, edgeCommand, summaryCommand, meetingsCommand, teamCommand, importCommand, exportCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
