@@ -25,6 +25,8 @@ ICAL.design.strict = false;
 const DAY_MS = 86_400_000;
 /** next() calls allowed per series (a daily series over 50 years is about 18,000). */
 export const MAX_ITERATIONS = 50_000;
+/** ical.js steps allowed per series: each costs tens of microseconds (Time objects), so fewer. */
+export const MAX_ICAL_ITERATIONS = 10_000;
 /** Above this size a file is refused rather than parsed (a real calendar of 20 years is ~30 MB). */
 export const MAX_ICS_BYTES = 64 * 1024 * 1024;
 /** Per-event problems listed per file; the rest are counted in one line. */
@@ -89,6 +91,48 @@ export function expandIcs(text: string, options: ExpandOptions): ExpandResult {
   } catch {
     // Only a bug of ours can get here; the user still gets an answer, not a crash.
     return emptyResult(['The calendar could not be read (an unexpected error). Other calendars are unaffected.']);
+  }
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * Moves DTSTART of an unbounded rule (no COUNT) forward by whole periods to just before `targetWall`,
+ * so that a series started in 1990 costs nothing. Whole periods keep every later occurrence: BY parts
+ * are absolute (weekday, month day, set position within a period), and a moved DTSTART that does not
+ * match them lies before the window, where nothing is kept. Returns the (possibly) new DTSTART wall.
+ */
+export function fastForward(recur: ICAL.Recur, startWall: number, targetWall: number): number {
+  if (recur.count || targetWall <= startWall) return startWall;
+  const parts = (recur.parts ?? {}) as Record<string, unknown>;
+  const interval = recur.interval;
+  switch (recur.freq) {
+    case 'HOURLY':
+    case 'DAILY':
+    case 'WEEKLY': {
+      if (parts.BYSETPOS !== undefined) return startWall;
+      // Hourly steps are rounded up to whole days so the time of day and weekday filters keep their phase.
+      const stepMs = recur.freq === 'HOURLY' ? (interval * 24 / gcd(interval, 24)) * 3_600_000 : interval * (recur.freq === 'DAILY' ? 1 : 7) * DAY_MS;
+      const periods = Math.floor((targetWall - startWall) / stepMs) - 1;
+      return periods > 0 ? startWall + periods * stepMs : startWall;
+    }
+    case 'MONTHLY':
+    case 'YEARLY': {
+      const d = new Date(startWall);
+      const dayFromStart = parts.BYMONTHDAY === undefined && parts.BYDAY === undefined && parts.BYYEARDAY === undefined && parts.BYWEEKNO === undefined;
+      // A day that some months (or years) lack cannot be moved without changing which ones are skipped.
+      if (dayFromStart && (d.getUTCDate() > 28 || (recur.freq === 'YEARLY' && d.getUTCMonth() === 1 && d.getUTCDate() === 29))) return startWall;
+      const t = new Date(targetWall);
+      const months = (t.getUTCFullYear() - d.getUTCFullYear()) * 12 + (t.getUTCMonth() - d.getUTCMonth());
+      const stepMonths = interval * (recur.freq === 'MONTHLY' ? 1 : 12);
+      const periods = Math.floor(months / stepMonths) - 1;
+      if (periods <= 0) return startWall;
+      const moved = new Date(startWall);
+      moved.setUTCMonth(d.getUTCMonth() + periods * stepMonths);
+      return moved.getTime();
+    }
+    default:
+      return startWall;
   }
 }
 
@@ -450,20 +494,14 @@ class Expander {
     const fromMs = this.options.fromMs;
     if (untilMs < fromMs - Math.max(durMs, 0)) return; // ended before the window
 
-    let first = wallOf(start);
-    // Fast-forward unbounded DAILY/WEEKLY rules: moving DTSTART by whole periods keeps the same
-    // occurrences after it (a moved DTSTART that does not match BY parts lies before the window).
-    const parts = (recur.parts ?? {}) as Record<string, unknown>;
-    if (!recur.count && (recur.freq === 'DAILY' || recur.freq === 'WEEKLY') && parts.BYSETPOS === undefined) {
-      const stepDays = recur.interval * (recur.freq === 'DAILY' ? 1 : 7);
-      const targetWall = fromMs + zone.offsetAt(fromMs) - Math.max(durMs, 0) - (stepDays + 2) * DAY_MS;
-      const periods = Math.floor((targetWall - first) / (stepDays * DAY_MS));
-      if (periods > 0) first += periods * stepDays * DAY_MS;
-    }
-    const nextWall = simpleRuleWalls(recur, first) ?? icalWalls(recur, first, false);
+    const targetWall = fromMs + zone.offsetAt(fromMs) - Math.max(durMs, 0) - 2 * DAY_MS;
+    const first = fastForward(recur, wallOf(start), targetWall);
+    const simple = simpleRuleWalls(recur, first);
+    const nextWall = simple ?? icalWalls(recur, first, false);
+    const cap = simple ? MAX_ITERATIONS : MAX_ICAL_ITERATIONS;
     for (let n = 0; ; n++) {
-      if (n >= MAX_ITERATIONS) {
-        this.eventProblem(event, `its repeat rule has too many occurrences; only the first ${MAX_ITERATIONS} were read`);
+      if (n >= cap) {
+        this.eventProblem(event, `its repeat rule has too many occurrences; only the first ${cap} were read`);
         return;
       }
       const wall = nextWall();
@@ -530,15 +568,10 @@ class Expander {
       return;
     }
     if (untilDay + days * DAY_MS <= this.fromDayWall) return;
-    let first = startWall;
-    const parts = (recur.parts ?? {}) as Record<string, unknown>;
-    if (!recur.count && (recur.freq === 'DAILY' || recur.freq === 'WEEKLY') && parts.BYSETPOS === undefined) {
-      const stepDays = recur.interval * (recur.freq === 'DAILY' ? 1 : 7);
-      const periods = Math.floor((this.fromDayWall - (days + stepDays + 2) * DAY_MS - first) / (stepDays * DAY_MS));
-      if (periods > 0) first += periods * stepDays * DAY_MS;
-    }
-    const nextWall = simpleRuleWalls(recur, first) ?? icalWalls(recur, first, true);
-    for (let n = 0; n < MAX_ITERATIONS; n++) {
+    const first = fastForward(recur, startWall, this.fromDayWall - (days + 2) * DAY_MS);
+    const simple = simpleRuleWalls(recur, first);
+    const nextWall = simple ?? icalWalls(recur, first, true);
+    for (let n = 0; n < (simple ? MAX_ITERATIONS : MAX_ICAL_ITERATIONS); n++) {
       const wall = nextWall();
       if (wall === undefined) return;
       if (wall > untilDay || wall >= this.toDayWall) return;
