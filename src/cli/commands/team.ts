@@ -6,20 +6,13 @@ import * as path from 'node:path';
 import { computeEdge, edgeRange } from '../../core/edge';
 import { dailyMeasures } from '../../core/measures';
 import { floorFor, isRole, ROLES, type Role } from '../../core/roles';
-import {
-  buildContribution,
-  collectContributions,
-  monthOfWeek,
-  reportMonths,
-  weekMonday,
-  weeksOfMonth,
-  type ContributionInputWeek,
-} from '../../core/team/contribution';
+import { buildContribution, collectContributions, reportMonths } from '../../core/team/contribution';
 import { seededRandom, type Random } from '../../core/team/noise';
+import { contributionAsOf, contributionInput } from '../../core/team/fromMeasures';
 import { contributionPreview } from '../../core/team/preview';
 import { renderTeamReportHtml, renderTeamReportJson, renderTeamReportMarkdown } from '../../core/team/render';
 import { buildTeamReport, DEFAULT_MIN_GROUP, DEFAULT_TREND_MONTHS, MIN_GROUP_FLOOR, MAX_MIN_GROUP } from '../../core/team/report';
-import { addDays, localDate, monthOf } from '../../core/zone';
+import { localDate, monthOf } from '../../core/zone';
 import {
   contributionRelativePath,
   deleteContributions,
@@ -39,7 +32,7 @@ export const TEAM_FORMATS = ['md', 'html', 'json'] as const;
 export type TeamFormat = (typeof TEAM_FORMATS)[number];
 
 /** A week is contributed only with at least this many counted working days (else it was mostly time off). */
-export const MIN_AVAILABLE_DAYS = 3;
+export { MIN_AVAILABLE_DAYS } from '../../core/team/fromMeasures';
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -172,32 +165,16 @@ async function contribute(argv: readonly string[], io: CliIo): Promise<number> {
   if (!isRole(roleRaw)) throw new UsageError(`Unknown role "${roleRaw}". Roles: ${ROLES.join(', ')}.`);
   const role: Role = roleRaw;
 
-  // Judge the state as of the Monday after the month's last week (or today, when that is still ahead).
-  const monthWeeks = weeksOfMonth(month);
-  const afterLast = addDays(weekMonday(monthWeeks[monthWeeks.length - 1])!, 7);
-  const asOf = afterLast < today ? afterLast : today;
+  const asOf = contributionAsOf(month, today);
   const range = edgeRange(asOf);
   const loaded = await loadInputs({ dataDir, from: range.from, to: range.to, timeZone, idleMinutes, now, icsFiles: args.all.ics ?? [], myEmails, cwd: io.cwd });
   for (const p of loaded.problems) io.stderr(`craft-time team: ${p}\n`);
   const days = dailyMeasures({ segments: loaded.segments, meetings: loaded.meetings, from: range.from, to: range.to, timeZone, timeOff: loaded.timeOff });
   // The state shared is judged against the role's default floor (overrides are personal).
   const edge = computeEdge({ days, asOf, floor: floorFor(role), meetingCoverage: loaded.coverage, trackingStart: loaded.trackingStart });
-  const state = edge.state;
-
-  const weeks: ContributionInputWeek[] = [];
-  const skipped: string[] = [];
-  for (const w of edge.weeks) {
-    if (monthOfWeek(w.week) !== month) continue;
-    if (!w.tracked) skipped.push(`${w.week}: before tracking began`);
-    else if (!w.meetingsCovered) skipped.push(`${w.week}: no calendar or logged meetings cover it (the craft ratio would be wrong)`);
-    else if (w.availableDays < MIN_AVAILABLE_DAYS) skipped.push(`${w.week}: mostly time off (${w.availableDays} working days)`);
-    else {
-      const deepWorkBlocks = days.filter((d) => d.date >= w.from && d.date <= w.to).reduce((s, d) => s + d.deepWorkBlocks, 0);
-      weeks.push({ week: w.week, handsOnMinutes: w.handsOnMs / 60_000, meetingMinutes: w.meetingMs / 60_000, deepWorkBlocks });
-    }
-  }
+  const { input, skipped } = contributionInput(month, role, edge, days);
   const member = await loadOrCreateMemberId(dataDir); // local only: the preview must show the exact file
-  const contribution = buildContribution({ role, edgeState: state, weeks }, { member, month, now, today });
+  const contribution = buildContribution(input, { member, month, now, today });
   for (const s of skipped) io.stderr(`craft-time team: skipped ${s}\n`);
   if (contribution.weeks.length === 0) {
     io.stderr(`craft-time team: nothing to contribute for ${month}: no completed week with hands-on or meeting time.\n`);
