@@ -5,6 +5,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
+// Page-side globals for functions run inside Chromium (the root tsconfig has no DOM lib, on purpose).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const window: any, document: any;
+
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
 export const ROOT = path.resolve(__dirname, '../../..');
@@ -50,7 +54,7 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
   const source = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
   await page.evaluate(source);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (window as { axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     // preload off: axe would fetch the page's stylesheets, which the strict CSP (rightly) refuses.
     const r = await axe.run(document, { resultTypes: ['violations'], preload: false });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));

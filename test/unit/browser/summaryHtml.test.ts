@@ -12,6 +12,10 @@ import { assembleMonthlySummary, type MonthlySummary } from '../../../src/core/s
 import { axeViolations, HAS_CHROMIUM, launch, ROOT, SCREENSHOTS, serious, watchedPage } from './chromium';
 import { EVIL_WORKSPACE, sampleData } from './sampleData';
 
+// Page-side globals for functions run inside Chromium (the root tsconfig has no DOM lib, on purpose).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const window: any, document: any;
+
 const OUT = path.join(ROOT, 'test-results', 'summary-html');
 let browser: Browser;
 let summary: MonthlySummary;
