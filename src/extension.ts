@@ -9,6 +9,7 @@ import { HistoryService } from './host/historyService';
 import { registerMeetingCommands } from './host/meetingCommands';
 import { ProblemReporter } from './host/problems';
 import { StatusBarController } from './host/statusBar';
+import { TeamCommands } from './host/teamCommands';
 import { Tracker } from './host/tracker';
 
 let tracker: Tracker | undefined;
@@ -23,17 +24,19 @@ export function activate(context: vscode.ExtensionContext) {
   const dataChanged = new vscode.EventEmitter<void>();
   tracker = new Tracker(dataDir, controls, problems);
   const onDidChangeData = (listener: () => void) => vscode.Disposable.from(calendars.onDidChange(listener), dataChanged.event(listener));
+  const team = new TeamCommands(dataDir, history, config, problems);
   const statusBar = new StatusBarController(history, tracker, config, controls, problems, onDidChangeData);
   context.subscriptions.push(
     problems, config, controls, calendars, dataChanged, tracker, statusBar,
     registerDataCommands({ dataDir, controls, tracker, statusBar }),
     registerMeetingCommands({ dataDir, calendars, config, changed: () => dataChanged.fire() }),
     new EdgeWarnings(dataDir, statusBar, history, config, problems),
+    team,
   );
   for (const p of config.value.problems) problems.report('config', p);
   context.subscriptions.push(config.onDidChange((c) => (c.problems.length ? problems.report('config', c.problems.join(' ')) : problems.clear('config'))));
   // Deferred so activation itself stays cheap.
-  setTimeout(() => void controls.reload().then(() => statusBar.render()).then(() => calendars.start()), 0);
+  setTimeout(() => void controls.reload().then(() => statusBar.render()).then(() => calendars.start()).then(() => team.contributeIfDue()), 0);
   // A small API for integration tests and for other extensions that want to flush before reading the files.
   return {
     dataDir,

@@ -23,4 +23,8 @@ export const Commands = {
   protectFocus: 'craftTime.protectFocusTime',
   checkEdge: 'craftTime.checkEdgeWarning',
   chooseRole: 'craftTime.chooseRole',
+  teamJoin: 'craftTime.team.join',
+  teamContribute: 'craftTime.team.contribute',
+  teamLeave: 'craftTime.team.leave',
+  teamReport: 'craftTime.team.report',
 } as const;
