@@ -188,7 +188,7 @@ export class TeamCommands implements vscode.Disposable {
     if (!month) return undefined;
     const read = await readTeamFolder(folder, { months: reportMonths(month, 6) });
     const { contributions, rejected } = collectContributions(read.files, { now: Date.now() });
-    const report = buildTeamReport(contributions, [...read.rejected, ...rejected], { month });
+    const report = buildTeamReport(contributions.map((c) => c.contribution), [...read.rejected, ...rejected], { month });
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderTeamReportMarkdown(report) });
     await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
     if (!folderArg) {
