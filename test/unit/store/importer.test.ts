@@ -106,6 +106,19 @@ describe('importFile', () => {
     expect(fs.existsSync(path.join(dir, 'data'))).toBe(false);
   });
 
+  test('days covered are local days, also in a zone 5 h 45 min from UTC', async () => {
+    const f = path.join(dir, 'aw.json');
+    // Kathmandu midnight of 2024-03-05 is 2024-03-04T18:15:00Z.
+    fs.writeFileSync(f, JSON.stringify([
+      { timestamp: '2024-03-04T18:14:00Z', duration: 59, data: {} },
+      { timestamp: '2024-03-04T18:15:00Z', duration: 10, data: {} },
+    ]));
+    const r = await importFile(dir, 'activitywatch', f, { timeZone: 'Asia/Kathmandu' });
+    expect(r).toMatchObject({ daysCovered: 2, firstDay: '2024-03-04', lastDay: '2024-03-05' });
+    const utc = await importFile(path.join(dir, 'utc'), 'activitywatch', f, { timeZone: 'UTC' });
+    expect(utc).toMatchObject({ daysCovered: 1, firstDay: '2024-03-04', lastDay: '2024-03-04' });
+  });
+
   test('records in the future (past now + 5 min) are skipped', async () => {
     const f = path.join(dir, 'future.json');
     fs.writeFileSync(f, JSON.stringify([{ time: NOW / 1000 + 3600, category: 'coding' }, { time: NOW / 1000 - 60, category: 'coding' }]));
