@@ -8,7 +8,7 @@ const HOUR = 3_600_000;
 export const DAILY_VIEWBOX = { w: 720, h: 200 };
 export const WEEKLY_VIEWBOX = { w: 720, h: 180 };
 export const DEEP_VIEWBOX = { w: 720, h: 120 };
-export const HEAT_VIEWBOX = { w: 720, h: 190 };
+export const HEAT_VIEWBOX = { w: 720, h: 178 };
 
 const n1 = (x: number) => Math.round(x * 10) / 10;
 
