@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { HeartbeatAccumulator } from '../core/accumulator';
 import type { Category, Span } from '../core/types';
-import { ActivityWriter } from '../store/activityStore';
+import { ActivityWriter, AppendError } from '../store/activityStore';
 import type { ControlsHolder } from './controls';
 import { editCategory, isWorkDocument, navigationCategory } from './eventFilter';
 import type { ProblemReporter } from './problems';
@@ -130,17 +130,17 @@ export class Tracker implements vscode.Disposable {
         this.problems.clear('write');
         this.flushEmitter.fire();
       } catch (error) {
-        this.acc.restore(spans);
-        const code = (error as NodeJS.ErrnoException).code;
+        this.acc.restore(error instanceof AppendError ? error.unwritten : spans);
+        const code = (error as NodeJS.ErrnoException).code ?? (error instanceof AppendError ? error.code : undefined);
         const why = code === 'ENOSPC' ? 'the disk is full' : (error as Error).message;
         this.problems.report('write', `Could not save activity (${why}). It is kept in memory and saved again in 30 seconds.`);
         if (!this.flushTimer) this.flushTimer = setTimeout(() => void this.flush(), FLUSH_MS);
       }
     };
-    const p = run();
-    this.flushing = p.finally(() => {
+    const p: Promise<void> = run().finally(() => {
       if (this.flushing === p) this.flushing = undefined;
     });
+    this.flushing = p;
     return p;
   }
 

@@ -124,12 +124,20 @@ export function decodeActivity(text: string): DecodedActivity {
         continue;
       }
       const startMs = (start as number) * 1000;
+      const language = (lang as number) === 0 ? '' : (langs.get(lang as number) as string);
+      const workspaceId = (ws as number) === 0 ? '' : (workspaces.get(ws as number) as string);
+      const prev = spans[spans.length - 1];
+      // A window writes a long run as touching pieces (one per 30 s flush): read them back as one span.
+      if (prev && prev.end === startMs && prev.category === category && prev.language === language && prev.workspaceId === workspaceId) {
+        spans[spans.length - 1] = { ...prev, end: startMs + (duration as number) * 1000 };
+        continue;
+      }
       spans.push({
         start: startMs,
         end: startMs + (duration as number) * 1000,
         category,
-        language: (lang as number) === 0 ? '' : (langs.get(lang as number) as string),
-        workspaceId: (ws as number) === 0 ? '' : (workspaces.get(ws as number) as string),
+        language,
+        workspaceId,
       });
       continue;
     }

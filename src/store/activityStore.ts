@@ -80,6 +80,15 @@ export function monthsBetween(a: string, b: string): string[] {
   return out;
 }
 
+/** A failed append: `unwritten` are the spans (of months not yet written) the caller should keep and retry. */
+export class AppendError extends Error {
+  readonly code: string | undefined;
+  constructor(original: Error, readonly unwritten: Span[]) {
+    super(original.message);
+    this.code = (original as NodeJS.ErrnoException).code;
+  }
+}
+
 /**
  * Appends one writer's spans to its own files (never shared with another writer, so several VS Code
  * windows can write at once without locks). Writes are appends of whole lines with O_APPEND.
@@ -112,6 +121,7 @@ export class ActivityWriter {
 
   /** Appends spans (in time order). Throws on I/O failure; the caller keeps the spans and retries. */
   async append(spans: readonly Span[], workspaceNames: ReadonlyMap<string, string>): Promise<void> {
+    const written = new Set<string>();
     const byMonth = new Map<string, Span[]>();
     for (const s of spans) {
       const m = monthFolder(s.start);
@@ -134,6 +144,11 @@ export class ActivityWriter {
         if (!exists) {
           prefix = headerLine(this.source) + '\n';
           this.interrupted.delete(month);
+        } else {
+          // The file may end in a line cut short by someone else's failed write: start a new line
+          // (a blank line costs nothing) so our first dictionary line is never glued to it.
+          prefix = '\n';
+          this.interrupted.delete(month);
         }
       }
       if (this.interrupted.has(month)) prefix += '\n';
@@ -144,8 +159,11 @@ export class ActivityWriter {
         // Part of the text may be on disk: forget the dictionary (it may not have landed) and mark the cut.
         this.encoders.delete(month);
         this.interrupted.add(month);
-        throw error;
+        // Months already written must not be written again: hand back only what is still unwritten.
+        const unwritten = spans.filter((sp) => !written.has(monthFolder(sp.start)));
+        throw new AppendError(error as Error, unwritten);
       }
+      written.add(month);
       this.interrupted.delete(month);
       this.encoders.set(month, encoder);
     }
