@@ -1,14 +1,19 @@
 // Activation wires the adapters together and does no work: history is read on first render.
 import * as vscode from 'vscode';
+import { buildDashboardModel, dashboardMeasureRange } from './core/dashboardModel';
+import { assembleMonthlySummary, summaryAsOf, summaryRange } from './core/summary/monthlySummary';
+import { localDate } from './core/zone';
 import { CalendarService } from './host/calendarService';
 import { ConfigWatcher } from './host/config';
 import { ControlsHolder } from './host/controls';
+import { DashboardPanel, OPEN_DASHBOARD_COMMAND } from './host/dashboardPanel';
 import { registerDataCommands } from './host/dataCommands';
 import { EdgeWarnings } from './host/edgeWarnings';
 import { HistoryService } from './host/historyService';
 import { registerMeetingCommands } from './host/meetingCommands';
 import { ProblemReporter } from './host/problems';
 import { StatusBarController } from './host/statusBar';
+import { registerSummaryCommand } from './host/summaryCommand';
 import { TeamCommands } from './host/teamCommands';
 import { Tracker } from './host/tracker';
 
@@ -25,6 +30,21 @@ export function activate(context: vscode.ExtensionContext) {
   tracker = new Tracker(dataDir, controls, problems);
   const onDidChangeData = (listener: () => void) => vscode.Disposable.from(calendars.onDidChange(listener), dataChanged.event(listener));
   const team = new TeamCommands(dataDir, history, config, problems);
+  const t = tracker;
+  const dashboardDeps = {
+    onDidChangeData: (listener: () => void) => vscode.Disposable.from(onDidChangeData(listener), t.onDidFlush(() => listener())),
+    loadModel: async (month: string | undefined) => {
+      const cfg = config.value, now = Date.now(), today = localDate(now, cfg.timeZone);
+      const range = month ? ({ kind: 'month', month } as const) : ({ kind: 'last12Weeks' } as const);
+      const r = dashboardMeasureRange(range, today);
+      const h = await history.load(r.from, r.to, { now, timeZone: cfg.timeZone, idleMinutes: cfg.idleMinutes, pending: t.pending() });
+      return buildDashboardModel({
+        range, today, segments: h.segments, meetings: h.meetings, timeOff: h.timeOff, timeZone: cfg.timeZone,
+        role: cfg.role, floor: cfg.floor, workingHours: cfg.workingHours, deepWorkMinutes: cfg.deepWorkMinutes, meetingCoverage: h.meetingCoverage,
+        trackingStart: h.trackingStart, includeWorkspaces: cfg.dashboardShowWorkspaces, workspaceNames: h.workspaceNames, calendars: await calendars.health(),
+      });
+    },
+  };
   const statusBar = new StatusBarController(history, tracker, config, controls, problems, onDidChangeData);
   context.subscriptions.push(
     problems, config, controls, calendars, dataChanged, tracker, statusBar,
@@ -32,6 +52,21 @@ export function activate(context: vscode.ExtensionContext) {
     registerMeetingCommands({ dataDir, calendars, config, changed: () => dataChanged.fire() }),
     new EdgeWarnings(dataDir, statusBar, history, config, problems),
     team,
+    vscode.commands.registerCommand(OPEN_DASHBOARD_COMMAND, (month?: string) => void DashboardPanel.show(context, dashboardDeps, typeof month === 'string' ? month : undefined)),
+    DashboardPanel.registerSerializer(context, dashboardDeps),
+    registerSummaryCommand({
+      today: () => localDate(Date.now(), config.value.timeZone),
+      buildSummary: async (month, { includeWorkspaces }) => {
+        const cfg = config.value, now = Date.now(), today = localDate(now, cfg.timeZone);
+        const asOf = summaryAsOf(month, today), r = summaryRange(month, asOf);
+        const h = await history.load(r.from, r.to, { now, timeZone: cfg.timeZone, idleMinutes: cfg.idleMinutes, pending: t.pending() });
+        return assembleMonthlySummary({
+          month, asOf, segments: h.segments, meetings: h.meetings, timeOff: h.timeOff, timeZone: cfg.timeZone,
+          role: cfg.role, floor: cfg.floor, workingHours: cfg.workingHours, deepWorkMinutes: cfg.deepWorkMinutes, meetingCoverage: h.meetingCoverage,
+          trackingStart: h.trackingStart, includeWorkspaces, workspaceNames: h.workspaceNames,
+        });
+      },
+    }),
   );
   for (const p of config.value.problems) problems.report('config', p);
   context.subscriptions.push(config.onDidChange((c) => (c.problems.length ? problems.report('config', c.problems.join(' ')) : problems.clear('config'))));

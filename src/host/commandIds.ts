@@ -1,6 +1,8 @@
 // Every command id in one place (package.json "contributes.commands" mirrors this).
 export const Commands = {
   showToday: 'craftTime.showToday',
+  openDashboard: 'craftTime.openDashboard',
+  generateSummary: 'craftTime.generateSummary',
   pause: 'craftTime.pause',
   resume: 'craftTime.resume',
   excludeWorkspace: 'craftTime.excludeWorkspace',

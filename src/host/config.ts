@@ -21,6 +21,7 @@ export interface Config {
   readonly refreshMinutes: number;
   readonly warningsEnabled: boolean;
   readonly warningsMinDaysBetween: number;
+  readonly dashboardShowWorkspaces: boolean;
   /** Problems with the settings themselves, in words for the user. */
   readonly problems: readonly string[];
 }
@@ -69,6 +70,7 @@ export function readConfig(): Config {
     refreshMinutes: Math.round(numberIn(c.get('calendar.refreshMinutes', 60), 15, 1440) ?? 60),
     warningsEnabled: warningsSetting === 'on' ? true : warningsSetting === 'off' ? false : info.warningsByDefault,
     warningsMinDaysBetween: Math.round(numberIn(c.get('warnings.minDaysBetween', 7), 1, 90) ?? 7),
+    dashboardShowWorkspaces: c.get<boolean>('dashboard.showWorkspaces', true) !== false,
     problems,
   };
 }

@@ -34,8 +34,9 @@ export class StatusBarController implements vscode.Disposable {
   private readonly owned: vscode.Disposable[] = [];
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
   private midnightTimer: ReturnType<typeof setTimeout> | undefined;
-  private rendering = false;
-  private again = false;
+  /** The render under way, and the one queued to run after it (shared by every caller meanwhile). */
+  private current: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
   last: Snapshot | undefined;
   private readonly renderEmitter = new vscode.EventEmitter<Snapshot>();
   /** Fires after each successful render with the snapshot shown. */
@@ -50,7 +51,7 @@ export class StatusBarController implements vscode.Disposable {
     onDidChangeData: vscode.Event<void>,
   ) {
     this.item.name = 'Craft Time';
-    this.item.command = Commands.showToday;
+    this.item.command = Commands.openDashboard;
     this.item.text = '$(code) Craft Time';
     this.owned.push(
       this.item,
@@ -71,34 +72,41 @@ export class StatusBarController implements vscode.Disposable {
     if (!this.renderTimer) this.renderTimer = setTimeout(() => void this.render(), RENDER_DELAY_MS);
   }
 
-  async render(): Promise<void> {
+  /**
+   * Renders from the data as it is now. While a render is under way (it may have read older data), one more
+   * runs after it, so the returned promise always settles after a render that began after the call: callers
+   * that await it (Check Technical Edge Now, Why?) then see a fresh `last`.
+   */
+  render(): Promise<void> {
     if (this.renderTimer) clearTimeout(this.renderTimer);
     this.renderTimer = undefined;
-    if (this.rendering) {
-      this.again = true;
-      return;
+    if (this.current) {
+      this.queued ??= this.current.then(() => {
+        this.queued = undefined;
+        return this.render();
+      });
+      return this.queued;
     }
-    this.rendering = true;
+    this.current = this.renderOnce().finally(() => {
+      this.current = undefined;
+    });
+    return this.current;
+  }
+
+  private async renderOnce(): Promise<void> {
     try {
       const cfg = this.config.value;
-      if (!cfg.statusBarEnabled) {
-        this.item.hide();
-        return;
-      }
       const now = Date.now();
+      // The snapshot is computed (and onDidRender fires) even with the item hidden: edge warnings and Why?
+      // depend on it, and hiding the status bar must not silence them.
       const snap = await this.snapshot(now);
       this.last = snap;
-      this.show(snap, cfg.timeZone);
+      if (cfg.statusBarEnabled) this.show(snap, cfg.timeZone);
+      else this.item.hide();
       this.renderEmitter.fire(snap);
       this.armMidnight(now, cfg.timeZone);
     } catch (error) {
       this.problems.report('status', `Could not compute today's time: ${(error as Error).message}`);
-    } finally {
-      this.rendering = false;
-      if (this.again) {
-        this.again = false;
-        void this.render();
-      }
     }
   }
 
@@ -151,8 +159,8 @@ export class StatusBarController implements vscode.Disposable {
     md.appendMarkdown(`Technical edge: **${state}**: ${escapeMarkdown(snap.edge.headline)}\n\n`);
     md.appendMarkdown(`Time zone ${timeZone}\n\n`);
     for (const p of problems) md.appendMarkdown(`$(warning) ${escapeMarkdown(p)}\n\n`);
-    md.appendMarkdown(`[Show today](command:${Commands.showToday}) · ${paused ? `[Resume](command:${Commands.resume})` : `[Pause](command:${Commands.pause})`}`);
-    md.isTrusted = { enabledCommands: [Commands.showToday, Commands.pause, Commands.resume] };
+    md.appendMarkdown(`[Dashboard](command:${Commands.openDashboard}) · [Today](command:${Commands.showToday}) · ${paused ? `[Resume](command:${Commands.resume})` : `[Pause](command:${Commands.pause})`}`);
+    md.isTrusted = { enabledCommands: [Commands.openDashboard, Commands.showToday, Commands.pause, Commands.resume] };
     this.item.tooltip = md;
     this.item.backgroundColor = state === 'eroding' ? new vscode.ThemeColor('statusBarItem.errorBackground')
       : state === 'watch' || problems.length ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
