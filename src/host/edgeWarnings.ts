@@ -18,7 +18,9 @@ import type { StatusBarController } from './statusBar';
 
 export class EdgeWarnings implements vscode.Disposable {
   private readonly owned: vscode.Disposable[] = [];
-  private checking = false;
+  /** The check under way, and the one queued to run after it (shared by every caller meanwhile). */
+  private inflight: Promise<boolean> | undefined;
+  private queued: Promise<boolean> | undefined;
   /** Shown warnings in this window (for tests and the log). */
   shown = 0;
 
@@ -34,14 +36,41 @@ export class EdgeWarnings implements vscode.Disposable {
       statusBar.onDidRender(() => void this.check()),
       reg(Commands.explainEdge, () => this.explain()),
       reg(Commands.protectFocus, (target?: string) => this.protectFocus(target)),
-      reg(Commands.checkEdge, () => this.check()),
+      reg(Commands.checkEdge, () => this.checkNow()),
     );
   }
 
-  /** Shows the warning if one is due and this window wins the claim. */
-  async check(): Promise<boolean> {
-    if (this.checking) return false;
-    this.checking = true;
+  /**
+   * "Check Technical Edge Now": re-renders first, so the decision uses the data as it is now (a meeting that
+   * ended or started since the last render, in this window or another), then checks. True when this window
+   * showed the warning.
+   */
+  async checkNow(): Promise<boolean> {
+    const before = this.shown;
+    await this.statusBar.render(); // its onDidRender starts a check on the fresh snapshot
+    await this.check();
+    return this.shown > before;
+  }
+
+  /**
+   * Shows the warning if one is due and this window wins the claim. A call made while a check is under way
+   * (possibly on an older snapshot) is not dropped: one more check runs after it.
+   */
+  check(): Promise<boolean> {
+    if (this.inflight) {
+      this.queued ??= this.inflight.then(() => {
+        this.queued = undefined;
+        return this.check();
+      });
+      return this.queued;
+    }
+    this.inflight = this.checkOnce().finally(() => {
+      this.inflight = undefined;
+    });
+    return this.inflight;
+  }
+
+  private async checkOnce(): Promise<boolean> {
     try {
       const snap = this.statusBar.last;
       const cfg = this.config.value;
@@ -61,8 +90,6 @@ export class EdgeWarnings implements vscode.Disposable {
     } catch (error) {
       this.problems.log().warn(`Edge warning check failed: ${(error as Error).message}`);
       return false;
-    } finally {
-      this.checking = false;
     }
   }
 
