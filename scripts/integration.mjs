@@ -18,7 +18,8 @@
 //   CRAFT_TIME_EXTENSION_PATH   extension folder under test (default: this project; then it is built)
 //   CRAFT_TIME_UI_LOAD          how ui windows load it: 'installed' (default; linked into the
 //                               extensions dir) or 'development' (extensionDevelopmentPath payload)
-//   CRAFT_TIME_SUITE_TIMEOUT_MS one suite's time limit (default 300000)
+//   CRAFT_TIME_SUITE_TIMEOUT_MS one suite's time limit (default 600000: some suites wait for the
+//                               extension's 30 s flushes, and CI machines are shared)
 //   CRAFT_TIME_VSCODE_CACHE     where code-server is installed (see setup-vscode.mjs)
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,7 +41,7 @@ const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--on
 const keep = args.includes('--keep');
 const extensionPath = path.resolve(process.env.CRAFT_TIME_EXTENSION_PATH || root);
 const loadMode = process.env.CRAFT_TIME_UI_LOAD === 'development' ? 'development' : 'installed';
-const suiteTimeoutMs = Number(process.env.CRAFT_TIME_SUITE_TIMEOUT_MS) || 300_000;
+const suiteTimeoutMs = Number(process.env.CRAFT_TIME_SUITE_TIMEOUT_MS) || 600_000;
 const resultsDir = path.join(root, 'test-results');
 const exthostLog = path.join(resultsDir, 'exthost.log');
 
@@ -102,19 +103,50 @@ function killGroup(child, signal = 'SIGKILL') {
   try { process.kill(-child.pid, signal); } catch { /* already gone */ }
 }
 
+/** Pids of every live descendant of `pid` (from /proc), deepest first. */
+function descendants(pid) {
+  const children = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch { /* gone meanwhile */ }
+  }
+  const found = [];
+  const visit = (p) => { for (const c of children.get(p) ?? []) { visit(c); found.push(c); } };
+  visit(pid);
+  return found;
+}
+
+/** Kills a child's whole tree: its process group and descendants that made groups of their own (chromium). */
+function killTree(child) {
+  if (!child?.pid) return;
+  let pids = [];
+  try { pids = descendants(child.pid); } catch { /* no /proc */ }
+  killGroup(child, 'SIGKILL');
+  for (const pid of pids) {
+    try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+  }
+}
+
 function groupAlive(child) {
   try { process.kill(-child.pid, 0); return true; } catch { return false; }
 }
 
 /** SIGKILLs what is left of the group and waits (a little) until the kernel has reaped it. */
 async function reapGroup(child) {
-  killGroup(child, 'SIGKILL'); // extension hosts and watchers that outlived their parent too
+  killTree(child); // extension hosts, watchers and browsers that outlived their parent too
   for (let i = 0; i < 50 && child?.pid && groupAlive(child); i++) await sleep(100);
 }
 
 async function stopGroup(child) {
   if (!child?.pid) return;
   if (child.exitCode === null && child.signalCode === null) {
+    const tree = descendants(child.pid);
+    child.once('exit', () => { for (const pid of tree) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } } });
     killGroup(child, 'SIGTERM');
     await Promise.race([new Promise((r) => child.once('exit', r)), sleep(5000)]);
   }
@@ -387,7 +419,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 // Last resort if something exits the process early: no server or browser may outlive the run.
-process.on('exit', () => { for (const child of children) killGroup(child); });
+process.on('exit', () => { for (const child of children) killTree(child); });
 
 let code = 1;
 try {

@@ -11,6 +11,7 @@
 // Needs (Debian): python3, make, g++, libkrb5-dev; /usr/bin/rg is copied in when present.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -41,7 +42,8 @@ export function isInstalled(dir = cacheDir()) {
 const log = (message) => console.log(`[setup-vscode] ${message}`);
 
 function npmEnv(extra = {}) {
-  const env = { ...process.env, npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false',
+  // JOBS: node-gyp compiles with as many parallel jobs as there are cores.
+  const env = { JOBS: String(os.cpus().length), ...process.env, npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false',
     npm_config_update_notifier: 'false', npm_config_progress: 'false', ...extra };
   // node-gyp must build against the installed Node's headers; without a nodedir it would download
   // them, and these machines cannot. Debian/NodeSource ship them in /usr/include/node.

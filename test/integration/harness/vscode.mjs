@@ -6,13 +6,15 @@
 // details in the environment variable CRAFT_TIME_IT_CONFIG (the path of a JSON file, see config()).
 import fs from 'node:fs';
 import path from 'node:path';
+import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 
 export const EXTENSION_ID = 'craft-time.craft-time';
 /** Status bar item id as the extension creates it; the DOM id is `<extension id>.<item id>`. */
 export const STATUS_ITEM_ID = 'craftTime.today';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps'];
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps',
+  '--disable-crash-reporter', '--disable-breakpad'];
 const WAIT = { workbench: 120_000, ui: 30_000 };
 
 /**
@@ -44,6 +46,28 @@ export function workbenchUrl(serverUrl, { folder, payload } = {}) {
 /** A `vscode-remote://` URI for a path on the server, as the payload needs it. */
 export function remoteUri(serverUrl, absPath) {
   return `vscode-remote://${new URL(serverUrl).host}${absPath}`;
+}
+
+/**
+ * Polls `probe` until it returns a truthy value (returned) or throws no more; gives up after
+ * `timeout` ms with the last error. For waiting on the UI or on files, never for timing assertions.
+ */
+export async function eventually(probe, { timeout = WAIT.ui, interval = 250, message = 'condition never held' } = {}) {
+  const deadline = Date.now() + timeout;
+  let lastError;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+      lastError = undefined;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      throw lastError ?? new Error(`${message} (waited ${timeout / 1000}s)`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
 }
 
 export function safeName(name) {
@@ -87,20 +111,19 @@ export class VsCodeWindow {
 
   /** Waits until `predicate(text)` holds for Craft Time's status bar text; returns the text. */
   async waitForCraftTimeText(predicate, timeout = WAIT.workbench) {
-    const deadline = Date.now() + timeout;
     let last = '';
-    for (;;) {
-      last = (await this.craftTimeStatus(Math.max(1, deadline - Date.now()))).text;
-      if (predicate(last)) return last;
-      if (Date.now() > deadline) throw new Error(`Craft Time status bar text never matched; last was ${JSON.stringify(last)}`);
-      await this.page.waitForTimeout(500);
-    }
+    await eventually(async () => {
+      last = (await this.craftTimeStatus(timeout)).text;
+      return predicate(last);
+    }, { timeout, interval: 500 }).catch(() => {
+      throw new Error(`Craft Time status bar text never matched; last was ${JSON.stringify(last)}`);
+    });
+    return last;
   }
 
   /** Runs a command by its palette label (e.g. 'Craft Time: Open Dashboard') via F1, as a person would. */
   async runCommand(label, timeout = WAIT.ui) {
     const input = this.page.locator('.quick-input-widget input[type="text"], .quick-input-widget .quick-input-box input').first();
-    await this.page.locator('.monaco-workbench').click({ position: { x: 1, y: 1 }, trial: true }).catch(() => {});
     await this.page.keyboard.press('F1');
     await input.waitFor({ state: 'visible', timeout });
     await input.fill(`>${label}`);
@@ -170,11 +193,16 @@ export class VsCodeWindow {
  * console as "[Extension Host] ...") to `file`, one line per message, prefixed with `label`.
  */
 export function captureExtensionHostConsole(page, file, label) {
-  page.on('console', (message) => {
-    const text = message.text();
-    if (!text.includes('[Extension Host]')) return;
-    const clean = text.replace(/%c/g, '').replace(/\s*color: [^\s]+\s*/g, ' ').trim();
-    fs.appendFileSync(file, `[${label}] [${message.type()}] ${clean}\n`);
+  page.on('console', async (message) => {
+    if (!message.text().includes('[Extension Host]')) return;
+    let text;
+    try {
+      // util.format drops the %c CSS arguments the workbench adds.
+      text = format(...await Promise.all(message.args().map((arg) => arg.jsonValue())));
+    } catch {
+      text = message.text();
+    }
+    fs.appendFileSync(file, `[${label}] [${message.type()}] ${text.trim()}\n`);
   });
 }
 
