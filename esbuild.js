@@ -7,6 +7,9 @@ const common = { bundle: true, minify: production, sourcemap: !production, sourc
 
 const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',
+    platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', './calendar.js', './reports.js'] },
+  // The monthly summary and team aggregate, loaded by src/host/lazyReports.ts on first use.
+  { ...common, entryPoints: ['src/host/reports.ts'], outfile: 'dist/reports.js',
     platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', './calendar.js'] },
   // Loaded lazily by src/host/calendarEngine.ts the first time a calendar is read.
   { ...common, entryPoints: ['src/calendar/expand.ts'], outfile: 'dist/calendar.js',

@@ -1,7 +1,6 @@
 // Activation wires the adapters together and does no work: history is read on first render.
 import * as vscode from 'vscode';
 import { buildDashboardModel, dashboardMeasureRange } from './core/dashboardModel';
-import { assembleMonthlySummary, summaryAsOf, summaryRange } from './core/summary/monthlySummary';
 import { localDate } from './core/zone';
 import { CalendarService } from './host/calendarService';
 import { ConfigWatcher } from './host/config';
@@ -13,8 +12,10 @@ import { HistoryService } from './host/historyService';
 import { registerMeetingCommands } from './host/meetingCommands';
 import { ProblemReporter } from './host/problems';
 import { StatusBarController } from './host/statusBar';
-import { registerSummaryCommand } from './host/summaryCommand';
-import { TeamCommands } from './host/teamCommands';
+import { Commands } from './host/commandIds';
+import { lazyReports } from './host/lazyReports';
+import type { SummaryCommandDeps } from './host/summaryCommand';
+import { hasMembership, type TeamFlow } from './host/teamCommands';
 import { Tracker } from './host/tracker';
 
 let tracker: Tracker | undefined;
@@ -29,8 +30,23 @@ export function activate(context: vscode.ExtensionContext) {
   const dataChanged = new vscode.EventEmitter<void>();
   tracker = new Tracker(dataDir, controls, problems);
   const onDidChangeData = (listener: () => void) => vscode.Disposable.from(calendars.onDidChange(listener), dataChanged.event(listener));
-  const team = new TeamCommands(dataDir, history, config, problems);
+  let teamFlow: TeamFlow | undefined;
+  const team = () => (teamFlow ??= new (lazyReports().TeamFlow)(dataDir, history, config, problems));
   const t = tracker;
+  const summaryDeps: SummaryCommandDeps = {
+    today: () => localDate(Date.now(), config.value.timeZone),
+    buildSummary: async (month, { includeWorkspaces }) => {
+      const { assembleMonthlySummary, summaryAsOf, summaryRange } = lazyReports();
+      const cfg = config.value, now = Date.now(), today = localDate(now, cfg.timeZone);
+      const asOf = summaryAsOf(month, today), r = summaryRange(month, asOf);
+      const h = await history.load(r.from, r.to, { now, timeZone: cfg.timeZone, idleMinutes: cfg.idleMinutes, pending: t.pending() });
+      return assembleMonthlySummary({
+        month, asOf, segments: h.segments, meetings: h.meetings, timeOff: h.timeOff, timeZone: cfg.timeZone,
+        role: cfg.role, floor: cfg.floor, workingHours: cfg.workingHours, deepWorkMinutes: cfg.deepWorkMinutes, meetingCoverage: h.meetingCoverage,
+        trackingStart: h.trackingStart, includeWorkspaces, workspaceNames: h.workspaceNames,
+      });
+    },
+  };
   const dashboardDeps = {
     onDidChangeData: (listener: () => void) => vscode.Disposable.from(onDidChangeData(listener), t.onDidFlush(() => listener())),
     loadModel: async (month: string | undefined) => {
@@ -51,27 +67,18 @@ export function activate(context: vscode.ExtensionContext) {
     registerDataCommands({ dataDir, controls, tracker, statusBar }),
     registerMeetingCommands({ dataDir, calendars, config, changed: () => dataChanged.fire() }),
     new EdgeWarnings(dataDir, statusBar, history, config, problems),
-    team,
+    vscode.commands.registerCommand(Commands.teamJoin, () => team().join()),
+    vscode.commands.registerCommand(Commands.teamContribute, (month?: string) => team().contributeNow(month)),
+    vscode.commands.registerCommand(Commands.teamLeave, () => team().leave()),
+    vscode.commands.registerCommand(Commands.teamReport, (folder?: string, month?: string) => team().report(folder, month)),
     vscode.commands.registerCommand(OPEN_DASHBOARD_COMMAND, (month?: string) => void DashboardPanel.show(context, dashboardDeps, typeof month === 'string' ? month : undefined)),
     DashboardPanel.registerSerializer(context, dashboardDeps),
-    registerSummaryCommand({
-      today: () => localDate(Date.now(), config.value.timeZone),
-      buildSummary: async (month, { includeWorkspaces }) => {
-        const cfg = config.value, now = Date.now(), today = localDate(now, cfg.timeZone);
-        const asOf = summaryAsOf(month, today), r = summaryRange(month, asOf);
-        const h = await history.load(r.from, r.to, { now, timeZone: cfg.timeZone, idleMinutes: cfg.idleMinutes, pending: t.pending() });
-        return assembleMonthlySummary({
-          month, asOf, segments: h.segments, meetings: h.meetings, timeOff: h.timeOff, timeZone: cfg.timeZone,
-          role: cfg.role, floor: cfg.floor, workingHours: cfg.workingHours, deepWorkMinutes: cfg.deepWorkMinutes, meetingCoverage: h.meetingCoverage,
-          trackingStart: h.trackingStart, includeWorkspaces, workspaceNames: h.workspaceNames,
-        });
-      },
-    }),
+    vscode.commands.registerCommand(Commands.generateSummary, (arg?: unknown) => lazyReports().generateSummary(summaryDeps, arg)),
   );
   for (const p of config.value.problems) problems.report('config', p);
   context.subscriptions.push(config.onDidChange((c) => (c.problems.length ? problems.report('config', c.problems.join(' ')) : problems.clear('config'))));
   // Deferred so activation itself stays cheap.
-  setTimeout(() => void controls.reload().then(() => statusBar.render()).then(() => calendars.start()).then(() => team.contributeIfDue()), 0);
+  setTimeout(() => void controls.reload().then(() => statusBar.render()).then(() => calendars.start()).then(() => (hasMembership(dataDir) ? team().contributeIfDue() : undefined)), 0);
   // A small API for integration tests and for other extensions that want to flush before reading the files.
   return {
     dataDir,

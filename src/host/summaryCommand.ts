@@ -84,7 +84,12 @@ async function pickWorkspaces(): Promise<boolean | undefined> {
 
 /** Registers craftTime.generateSummary. The command resolves to the saved file's URI, or undefined. */
 export function registerSummaryCommand(deps: SummaryCommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand(GENERATE_SUMMARY_COMMAND, async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+  return vscode.commands.registerCommand(GENERATE_SUMMARY_COMMAND, (arg?: unknown) => generateSummary(deps, arg));
+}
+
+/** The command itself: prompts for what `arg` does not give, previews, then saves. */
+export async function generateSummary(deps: SummaryCommandDeps, arg?: unknown): Promise<vscode.Uri | undefined> {
+  {
     const args = normalizeArgs(arg);
     const month = args.month ?? (await pickMonth(deps));
     if (!month) return undefined;
@@ -135,5 +140,5 @@ export function registerSummaryCommand(deps: SummaryCommandDeps): vscode.Disposa
       if (open) await vscode.commands.executeCommand('vscode.open', target);
     }
     return target;
-  });
+  }
 }

@@ -17,7 +17,6 @@ import { writeAtomic } from '../store/calendarStore';
 import {
   contributionRelativePath, deleteContributions, forgetMemberId, loadOrCreateMemberId, readTeamFolder, rememberRole, TEAM_DIR, writeContribution,
 } from '../store/teamFolder';
-import { Commands } from './commandIds';
 import type { ConfigWatcher } from './config';
 import type { HistoryService } from './historyService';
 import type { ProblemReporter } from './problems';
@@ -45,23 +44,19 @@ async function writeMembership(dataDir: string, m: Membership): Promise<void> {
   await writeAtomic(membershipFile(dataDir), JSON.stringify(m, null, 2) + '\n');
 }
 
-export class TeamCommands implements vscode.Disposable {
-  private readonly owned: vscode.Disposable[] = [];
+/** True when this machine joined a team aggregate (cheap: decides whether the team code loads at startup). */
+export function hasMembership(dataDir: string): boolean {
+  return fs.existsSync(membershipFile(dataDir));
+}
 
+/** The team flows. Commands are registered by the extension, which loads this code on first use. */
+export class TeamFlow {
   constructor(
     private readonly dataDir: string,
     private readonly history: HistoryService,
     private readonly config: ConfigWatcher,
     private readonly problems: ProblemReporter,
-  ) {
-    const reg = vscode.commands.registerCommand;
-    this.owned.push(
-      reg(Commands.teamJoin, () => this.join()),
-      reg(Commands.teamContribute, (month?: string) => this.contributeNow(month)),
-      reg(Commands.teamLeave, () => this.leave()),
-      reg(Commands.teamReport, (folder?: string, month?: string) => this.report(folder, month)),
-    );
-  }
+  ) {}
 
   /** The contribution for a month, computed from this machine's data, exactly as it would be written. */
   async build(month: string): Promise<{ contribution: Contribution; skipped: string[] }> {
@@ -93,6 +88,8 @@ export class TeamCommands implements vscode.Disposable {
       { modal: true, detail: CONTRIBUTION_EXPLANATION.join(' ') },
       write,
     );
+    // The preview was only a preview: close it without the "save changes?" question of an untitled editor.
+    if (vscode.window.activeTextEditor?.document === doc) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     return answer === write;
   }
 
@@ -199,9 +196,5 @@ export class TeamCommands implements vscode.Disposable {
       }
     }
     return doc.getText();
-  }
-
-  dispose(): void {
-    for (const d of this.owned) d.dispose();
   }
 }
