@@ -268,13 +268,15 @@ async function benchBundle(tmp: string): Promise<string | undefined> {
   };
   const outfile = path.join(tmp, 'bundle', 'extension.js');
   try {
-    const ext = await build('src/extension.ts', outfile, ['vscode', './calendar.js']);
+    const ext = await build('src/extension.ts', outfile, ['vscode', './calendar.js', './reports.js']);
     row('bundle: dist/extension.js, minified', kb(ext.total), '< 150 KB',
       ext.libs ? `of which calendar libraries ${kb(ext.libs)} (${ext.detail}); without them ${kb(ext.total - ext.libs)}` : 'no calendar library inside (it is in dist/calendar.js)');
     if (fs.existsSync(path.join(ROOT, 'src/calendar/expand.ts'))) {
       const cal = await build('src/calendar/expand.ts', path.join(tmp, 'bundle', 'calendar.js'), []);
       row('bundle: dist/calendar.js (lazy), minified', kb(cal.total), '', `calendar libraries ${kb(cal.libs)}: ${cal.detail}`);
-      row('bundle: extension + calendar', kb(ext.total + cal.total), '', 'everything the extension can load');
+      const rep = await build('src/host/reports.ts', path.join(tmp, 'bundle', 'reports.js'), ['vscode', './calendar.js']);
+      row('bundle: dist/reports.js (lazy), minified', kb(rep.total), '', 'monthly summary and team aggregate, loaded on first use');
+      row('bundle: extension + calendar + reports', kb(ext.total + cal.total + rep.total), '', 'everything the extension can load');
     }
     return outfile;
   } catch (error) {
