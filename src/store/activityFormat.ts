@@ -13,7 +13,6 @@
 import type { Category, Span } from '../core/types';
 
 export const ACTIVITY_SCHEMA = 1;
-const DAMAGED = Symbol('damaged');
 export const ACTIVITY_KIND = 'craft-time/activity';
 
 const CODE_OF: Record<Category, string> = { coding: 'c', reading: 'r', debugging: 'd', building: 'b', reviewing: 'v' };
@@ -80,76 +79,107 @@ export interface DecodedActivity {
   readonly damagedLines: number;
 }
 
+/**
+ * Reads a span line of the exact shape the writer produces, `[int,int,"c",int,int]`, without JSON.parse
+ * (a year of activity is a few hundred thousand such lines). Anything else returns undefined and goes
+ * through JSON.parse and the full checks.
+ */
+function scanSpanLine(line: string, out: number[]): string | undefined {
+  const n = line.length;
+  if (n < 13 || line.charCodeAt(0) !== 91 || line.charCodeAt(n - 1) !== 93) return undefined;
+  let i = 1;
+  let field = 0;
+  let code: string | undefined;
+  // Fields: 0 start, 1 duration, 2 "c", 3 lang, 4 ws; separated by commas, no spaces.
+  while (field < 5) {
+    if (field === 2) {
+      if (line.charCodeAt(i) !== 34 || line.charCodeAt(i + 2) !== 34) return undefined;
+      code = line[i + 1];
+      i += 3;
+    } else {
+      const from = i;
+      let v = 0;
+      let c = line.charCodeAt(i);
+      while (c >= 48 && c <= 57) {
+        v = v * 10 + (c - 48);
+        c = line.charCodeAt(++i);
+      }
+      if (i === from || i - from > 15) return undefined;
+      out[field < 2 ? field : field - 1] = v;
+    }
+    const sep = line.charCodeAt(i++);
+    if (field < 4 ? sep !== 44 : sep !== 93 || i !== n) return undefined;
+    field++;
+  }
+  return code;
+}
+
+type MutableSpan = { -readonly [K in keyof Span]: Span[K] };
+
 /** Decodes one file's text. Never throws: what cannot be read is counted in `damagedLines`. */
 export function decodeActivity(text: string): DecodedActivity {
-  // Blank lines carry nothing (a writer may add one to end a line cut short by a failed write).
-  const lines = text.split('\n').filter((line) => line.trim() !== '');
-  // Fast path: the whole file as one JSON array (one parse call); per-line only when something is damaged.
-  let parsed: unknown[] | undefined;
-  try {
-    parsed = JSON.parse('[' + lines.join(',') + ']') as unknown[];
-    if (parsed.length !== lines.length) parsed = undefined;
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed) {
-    parsed = lines.map((line) => {
-      try {
-        return JSON.parse(line) as unknown;
-      } catch {
-        return DAMAGED;
-      }
-    });
-  }
-
-  const spans: Span[] = [];
+  const spans: MutableSpan[] = [];
   const barriers: number[] = [];
   const workspaceNames = new Map<string, string>();
   const langs = new Map<number, string>();
   const workspaces = new Map<number, string>();
   let damagedLines = 0;
   let header: ActivityHeader | undefined;
+  const nums = [0, 0, 0, 0];
 
-  for (let i = 0; i < parsed.length; i++) {
-    const v = parsed[i];
+  const addSpan = (start: number, duration: number, category: Category | undefined, lang: number, ws: number): boolean => {
+    if (!category || (lang !== 0 && !langs.has(lang)) || (ws !== 0 && !workspaces.has(ws))) return false;
+    const startMs = start * 1000;
+    const language = lang === 0 ? '' : (langs.get(lang) as string);
+    const workspaceId = ws === 0 ? '' : (workspaces.get(ws) as string);
+    const prev = spans[spans.length - 1];
+    // A window writes a long run as touching pieces (one per 30 s flush): read them back as one span.
+    if (prev && prev.end === startMs && prev.category === category && prev.language === language && prev.workspaceId === workspaceId) {
+      prev.end = startMs + duration * 1000;
+    } else {
+      spans.push({ start: startMs, end: startMs + duration * 1000, category, language, workspaceId });
+    }
+    return true;
+  };
+
+  // Blank lines carry nothing (a writer may add one to end a line cut short by a failed write).
+  const lines = text.split('\n');
+  let first = true;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length === 0 || line.trim() === '') continue;
+    const isFirst = first;
+    first = false;
+    const code = scanSpanLine(line, nums);
+    if (code !== undefined) {
+      if (!addSpan(nums[0], nums[1], CATEGORY_OF[code], nums[2], nums[3])) damagedLines++;
+      continue;
+    }
+    let v: unknown;
+    try {
+      v = JSON.parse(line);
+    } catch {
+      damagedLines++;
+      continue;
+    }
     if (Array.isArray(v)) {
-      const [start, duration, code, lang, ws] = v as unknown[];
-      const category = typeof code === 'string' ? CATEGORY_OF[code] : undefined;
-      if (
-        !Number.isSafeInteger(start) || !Number.isSafeInteger(duration) || (duration as number) < 0 || !category ||
-        !Number.isInteger(lang) || !Number.isInteger(ws) ||
-        ((lang as number) !== 0 && !langs.has(lang as number)) || ((ws as number) !== 0 && !workspaces.has(ws as number))
-      ) {
-        damagedLines++;
-        continue;
-      }
-      const startMs = (start as number) * 1000;
-      const language = (lang as number) === 0 ? '' : (langs.get(lang as number) as string);
-      const workspaceId = (ws as number) === 0 ? '' : (workspaces.get(ws as number) as string);
-      const prev = spans[spans.length - 1];
-      // A window writes a long run as touching pieces (one per 30 s flush): read them back as one span.
-      if (prev && prev.end === startMs && prev.category === category && prev.language === language && prev.workspaceId === workspaceId) {
-        spans[spans.length - 1] = { ...prev, end: startMs + (duration as number) * 1000 };
-        continue;
-      }
-      spans.push({
-        start: startMs,
-        end: startMs + (duration as number) * 1000,
-        category,
-        language,
-        workspaceId,
-      });
+      const [start, duration, c, lang, ws] = v as unknown[];
+      const ok = v.length === 5 && Number.isSafeInteger(start) && Number.isSafeInteger(duration) && (duration as number) >= 0 &&
+        typeof c === 'string' && Number.isInteger(lang) && Number.isInteger(ws) &&
+        addSpan(start as number, duration as number, CATEGORY_OF[c], lang as number, ws as number);
+      if (!ok) damagedLines++;
       continue;
     }
     if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      if (i === 0 && 'schema' in o) {
+      if (isFirst && 'schema' in o) {
         if (o.schema === ACTIVITY_SCHEMA && o.kind === ACTIVITY_KIND && typeof o.source === 'string') {
           header = { schema: o.schema, kind: o.kind, source: o.source };
           continue;
         }
         // A newer or foreign schema: nothing in the file can be trusted to mean what we think.
-        return { header: undefined, spans: [], workspaceNames, barriers: [], damagedLines: lines.length };
+        const count = lines.filter((l) => l.trim() !== '').length;
+        return { header: undefined, spans: [], workspaceNames, barriers: [], damagedLines: count };
       }
       if (Number.isSafeInteger(o.pause) && (o.pause as number) > 0) {
         barriers.push((o.pause as number) * 1000);
