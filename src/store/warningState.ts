@@ -28,20 +28,31 @@ export async function writeWarningRecord(dataDir: string, record: WarningRecord)
   await writeAtomic(file(dataDir), JSON.stringify({ schema: 1, ...record }, null, 2) + '\n');
 }
 
+/** A claim older than this whose record never changed belongs to a window that died before speaking. */
+export const STALE_CLAIM_MS = 2 * 60_000;
+
 /**
  * Claims the right to show the warning that is due after `record`. True for exactly one caller per
- * record, across every process on the machine.
+ * record, across every process on the machine. If the winner died before updating the record (its claim
+ * is stale and the record unchanged), the next numbered claim is open to the same exclusive race.
  */
 export async function claimWarning(dataDir: string, record: WarningRecord): Promise<boolean> {
   const key = createHash('sha256').update(JSON.stringify([record.lastShown ?? '', record.snoozedUntil ?? ''])).digest('hex').slice(0, 16);
   const dir = path.join(dataDir, 'state', 'warning-claims');
   await fs.promises.mkdir(dir, { recursive: true });
-  try {
-    const handle = await fs.promises.open(path.join(dir, key), 'wx');
-    await handle.close();
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+  for (let n = 0; n < 20; n++) {
+    const file = path.join(dir, n === 0 ? key : `${key}.${n}`);
+    try {
+      const handle = await fs.promises.open(file, 'wx');
+      await handle.close();
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const age = Date.now() - (await fs.promises.stat(file)).mtimeMs;
+    if (age < STALE_CLAIM_MS) return false; // someone is speaking right now
+    const current = await readWarningRecord(dataDir);
+    if (current.lastShown !== record.lastShown || current.snoozedUntil !== record.snoozedUntil) return false; // it spoke
   }
+  return false;
 }
