@@ -130,7 +130,8 @@ export function dashboardModelFromDays(input: Omit<DashboardInput, 'segments'> &
       deepWorkMs: days.reduce((s, d) => s + d.deepWorkMs, 0),
       focusWindows: days.reduce((s, d) => s + d.focusWindows, 0),
       availableDays: days.filter((d) => d.status === 'working').length,
-      daysOff: days.filter((d) => d.status === 'timeOff' || d.status === 'idle').length,
+      // Days before tracking began are not "off": nobody was measuring yet.
+      daysOff: days.filter((d) => (d.status === 'timeOff' || d.status === 'idle') && (!input.trackingStart || d.date >= input.trackingStart)).length,
     },
     days: days.map((d) => ({
       date: d.date,
