@@ -1,6 +1,6 @@
 // Hands-on segments -> per local day totals (days split at local midnight in the chosen zone, DST-correct).
 import { emptyByCategory, type ByCategory, type Segment } from './types';
-import { dayBoundaries } from './zone';
+import { dayGrid } from './dayGrid';
 
 export interface DayActivity {
   readonly date: string;
@@ -18,7 +18,12 @@ export interface DayActivity {
  * `segments` must be sorted and non-overlapping, as `mergeSpans` returns them.
  */
 export function dailyActivity(segments: readonly Segment[], from: string, to: string, timeZone: string): DayActivity[] {
-  const { dates, bounds } = dayBoundaries(from, to, timeZone);
+  const { dates, bounds } = dayGrid(from, to, timeZone);
+  return activityOnGrid(segments, dates, bounds);
+}
+
+/** The same on precomputed day boundaries (bounds[i]..bounds[i+1] is dates[i]), for callers that have them. */
+export function activityOnGrid(segments: readonly Segment[], dates: readonly string[], bounds: readonly number[]): DayActivity[] {
   const days = dates.map((date) => ({
     date,
     handsOnMs: 0,

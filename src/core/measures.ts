@@ -1,7 +1,7 @@
 // Measures per local day, ISO week and calendar month (DESIGN.md "Measures"; every rule in docs/metrics.md).
 // Pure: segments, meetings and time off in, numbers out. No clock, no I/O.
 import { dayGrid } from './dayGrid';
-import type { DayActivity } from './days';
+import { activityOnGrid } from './days';
 import { intersect, lengthPerBucket, overlaps, subtract, union } from './intervals';
 import { DEFAULT_WORKING_HOURS, emptyByCategory, type ByCategory, type Interval, type Segment, type TimeOffDay, type WorkingHours } from './types';
 import { addDays, isoWeek, isoWeekday, monthOf, zonedTime } from './zone';
@@ -173,34 +173,6 @@ function sliceSorted<T extends Interval>(items: readonly T[], from: number, to: 
   return lo === 0 && end === items.length ? items : items.slice(lo, end);
 }
 
-/** Hands-on per day with breakdowns (as days.dailyActivity, on precomputed boundaries). */
-function activityPerDay(segments: readonly Segment[], dates: readonly string[], bounds: readonly number[]): DayActivity[] {
-  const days = dates.map((date) => ({
-    date,
-    handsOnMs: 0,
-    byCategory: emptyByCategory(),
-    byLanguage: {} as Record<string, number>,
-    byWorkspace: {} as Record<string, number>,
-  }));
-  const last = bounds[bounds.length - 1];
-  let k = 0;
-  for (const seg of segments) {
-    if (seg.end <= bounds[0]) continue;
-    if (seg.start >= last) break;
-    while (k < days.length && bounds[k + 1] <= seg.start) k++;
-    for (let b = k; b < days.length && bounds[b] < seg.end; b++) {
-      const ms = Math.min(seg.end, bounds[b + 1]) - Math.max(seg.start, bounds[b]);
-      if (ms <= 0) continue;
-      const day = days[b];
-      day.handsOnMs += ms;
-      day.byCategory[seg.category] += ms;
-      day.byLanguage[seg.language] = (day.byLanguage[seg.language] ?? 0) + ms;
-      day.byWorkspace[seg.workspaceId] = (day.byWorkspace[seg.workspaceId] ?? 0) + ms;
-    }
-  }
-  return days;
-}
-
 /** Per-day measures for every date from `from` to `to` (inclusive), zeros included. */
 export function dailyMeasures(input: MeasuresInput): DayMeasures[] {
   const { from, to, timeZone } = input;
@@ -213,7 +185,7 @@ export function dailyMeasures(input: MeasuresInput): DayMeasures[] {
   // Only what touches the range (segments are sorted; a day more at the end keeps runs that cross it whole).
   const segments = sliceSorted(input.segments, first, last + DAY);
   const inRange = input.meetings.filter((m) => m.end > first && m.start < last);
-  const activity = activityPerDay(segments, dates, bounds);
+  const activity = activityOnGrid(segments, dates, bounds);
 
   const meetingUnion = union(inRange);
   const meetingMs = lengthPerBucket(meetingUnion, bounds);
