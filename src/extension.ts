@@ -1,7 +1,5 @@
 // Activation wires the adapters together and does no work: history is read on first render.
 import * as vscode from 'vscode';
-import { buildDashboardModel, dashboardMeasureRange } from './core/dashboardModel';
-import { localDate } from './core/zone';
 import { CalendarService } from './host/calendarService';
 import { ConfigWatcher } from './host/config';
 import { ControlsHolder } from './host/controls';
@@ -14,9 +12,9 @@ import { ProblemReporter } from './host/problems';
 import { StatusBarController } from './host/statusBar';
 import { Commands } from './host/commandIds';
 import { lazyReports } from './host/lazyReports';
-import type { SummaryCommandDeps } from './host/summaryCommand';
 import { hasMembership, type TeamFlow } from './host/teamCommands';
 import { Tracker } from './host/tracker';
+import { dashboardDeps, summaryDeps } from './host/viewDeps';
 
 let tracker: Tracker | undefined;
 
@@ -32,35 +30,8 @@ export function activate(context: vscode.ExtensionContext) {
   const onDidChangeData = (listener: () => void) => vscode.Disposable.from(calendars.onDidChange(listener), dataChanged.event(listener));
   let teamFlow: TeamFlow | undefined;
   const team = () => (teamFlow ??= new (lazyReports().TeamFlow)(dataDir, history, config, problems));
-  const t = tracker;
-  const summaryDeps: SummaryCommandDeps = {
-    today: () => localDate(Date.now(), config.value.timeZone),
-    buildSummary: async (month, { includeWorkspaces }) => {
-      const { assembleMonthlySummary, summaryAsOf, summaryRange } = lazyReports();
-      const cfg = config.value, now = Date.now(), today = localDate(now, cfg.timeZone);
-      const asOf = summaryAsOf(month, today), r = summaryRange(month, asOf);
-      const h = await history.load(r.from, r.to, { now, timeZone: cfg.timeZone, idleMinutes: cfg.idleMinutes, pending: t.pending() });
-      return assembleMonthlySummary({
-        month, asOf, segments: h.segments, meetings: h.meetings, timeOff: h.timeOff, timeZone: cfg.timeZone,
-        role: cfg.role, floor: cfg.floor, workingHours: cfg.workingHours, deepWorkMinutes: cfg.deepWorkMinutes, meetingCoverage: h.meetingCoverage,
-        trackingStart: h.trackingStart, includeWorkspaces, workspaceNames: h.workspaceNames,
-      });
-    },
-  };
-  const dashboardDeps = {
-    onDidChangeData: (listener: () => void) => vscode.Disposable.from(onDidChangeData(listener), t.onDidFlush(() => listener())),
-    loadModel: async (month: string | undefined) => {
-      const cfg = config.value, now = Date.now(), today = localDate(now, cfg.timeZone);
-      const range = month ? ({ kind: 'month', month } as const) : ({ kind: 'last12Weeks' } as const);
-      const r = dashboardMeasureRange(range, today);
-      const h = await history.load(r.from, r.to, { now, timeZone: cfg.timeZone, idleMinutes: cfg.idleMinutes, pending: t.pending() });
-      return buildDashboardModel({
-        range, today, segments: h.segments, meetings: h.meetings, timeOff: h.timeOff, timeZone: cfg.timeZone,
-        role: cfg.role, floor: cfg.floor, workingHours: cfg.workingHours, deepWorkMinutes: cfg.deepWorkMinutes, meetingCoverage: h.meetingCoverage,
-        trackingStart: h.trackingStart, includeWorkspaces: cfg.dashboardShowWorkspaces, workspaceNames: h.workspaceNames, calendars: await calendars.health(),
-      });
-    },
-  };
+  const views = { history, calendars, config, tracker, onDidChangeData };
+  const dashboard = dashboardDeps(views), summary = summaryDeps(views);
   const statusBar = new StatusBarController(history, tracker, config, controls, problems, onDidChangeData);
   context.subscriptions.push(
     problems, config, controls, calendars, dataChanged, tracker, statusBar,
@@ -71,9 +42,9 @@ export function activate(context: vscode.ExtensionContext) {
     vscode.commands.registerCommand(Commands.teamContribute, (month?: string) => team().contributeNow(month)),
     vscode.commands.registerCommand(Commands.teamLeave, () => team().leave()),
     vscode.commands.registerCommand(Commands.teamReport, (folder?: string, month?: string) => team().report(folder, month)),
-    vscode.commands.registerCommand(OPEN_DASHBOARD_COMMAND, (month?: string) => void DashboardPanel.show(context, dashboardDeps, typeof month === 'string' ? month : undefined)),
-    DashboardPanel.registerSerializer(context, dashboardDeps),
-    vscode.commands.registerCommand(Commands.generateSummary, (arg?: unknown) => lazyReports().generateSummary(summaryDeps, arg)),
+    vscode.commands.registerCommand(OPEN_DASHBOARD_COMMAND, (month?: string) => void DashboardPanel.show(context, dashboard, typeof month === 'string' ? month : undefined)),
+    DashboardPanel.registerSerializer(context, dashboard),
+    vscode.commands.registerCommand(Commands.generateSummary, (arg?: unknown) => lazyReports().generateSummary(summary, arg)),
   );
   for (const p of config.value.problems) problems.report('config', p);
   context.subscriptions.push(config.onDidChange((c) => (c.problems.length ? problems.report('config', c.problems.join(' ')) : problems.clear('config'))));
