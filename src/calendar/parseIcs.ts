@@ -30,7 +30,18 @@ export interface RawEvent {
   status?: string;
   transp?: string;
   busyStatus?: string;
+  /** ATTENDEE lines of the event (counted even when their text is not kept). */
+  attendeeCount: number;
+  /** The ATTENDEE lines themselves: empty unless `keepAttendees` (only the owner's PARTSTAT needs them). */
   attendees: RawProp[];
+}
+
+export interface SplitOptions {
+  /**
+   * Keep each ATTENDEE line's text (default true). Without it attendees are only counted: on Outlook
+   * exports they are a third of the lines, and their text is needed only to find the owner's PARTSTAT.
+   */
+  readonly keepAttendees?: boolean;
 }
 
 export interface SplitCalendar {
@@ -69,29 +80,44 @@ function valueStart(line: string): number {
 
 const WANTED = new Set(['BEGIN', 'END', 'UID', 'RECURRENCE-ID', 'SEQUENCE', 'DTSTART', 'DTEND', 'DURATION', 'RRULE', 'RDATE', 'EXDATE', 'SUMMARY', 'STATUS', 'TRANSP', 'X-MICROSOFT-CDO-BUSYSTATUS', 'ATTENDEE']);
 
-/** Whether the physical line text[pos, end) starts a property the rules read (judged on its name). */
-function wanted(text: string, pos: number, end: number): boolean {
+/** First letters (lower-case char codes) of the WANTED names. */
+const WANTED_FIRST = new Set([...WANTED].map((name) => name.toLowerCase().charCodeAt(0)));
+
+/** What the splitter does with a physical line, judged on its property name. */
+const SKIP = 0, KEEP = 1, ATTENDEE = 2;
+
+/** SKIP, KEEP or ATTENDEE for the physical line text[pos, end) (see WANTED). */
+function lineKind(text: string, pos: number, end: number): number {
+  // Most unwanted lines (CLASS, PRIORITY, LOCATION, …) are told by their first letter: no wanted name
+  // starts with it. Only ASCII letters: trim() keeps them and toUpperCase() maps them to A-Z alone.
+  const first = text.charCodeAt(pos) | 0x20; // ASCII lower case
+  if (first >= 97 && first <= 122 && !WANTED_FIRST.has(first)) return SKIP;
   let k = pos;
+  let plain = true; // only upper-case letters, digits and '-': the name can be looked up as it is
   const limit = Math.min(end, pos + 64);
   while (k < limit) {
     const c = text.charCodeAt(k);
     if (c === 58 || c === 59) break; // ':' or ';'
+    if (!((c >= 65 && c <= 90) || c === 45 || (c >= 48 && c <= 57))) plain = false;
     k++;
   }
-  if (k === limit) return true; // no separator near the start: let `handle` decide
-  const name = text.slice(pos, k);
-  return WANTED.has(name) || WANTED.has(name.trim().toUpperCase());
+  if (k === limit) return KEEP; // no separator near the start: let `handle` decide
+  // Fast path for the common spelling; otherwise normalise the name (no slice+upper-case per line).
+  const name = plain ? text.slice(pos, k) : text.slice(pos, k).trim().toUpperCase();
+  if (!WANTED.has(name)) return SKIP;
+  return name === 'ATTENDEE' ? ATTENDEE : KEEP;
 }
 
 function newEvent(line: number): RawEvent {
-  return { line, sequence: 0, rrules: [], rdates: [], exdates: [], attendees: [] };
+  return { line, sequence: 0, rrules: [], rdates: [], exdates: [], attendeeCount: 0, attendees: [] };
 }
 
 /**
  * Splits unfolded text into events and zone definitions. Unknown components and properties are
  * skipped; structure errors (an END without BEGIN, an unterminated event) lose only that event.
  */
-export function splitCalendar(text: string): SplitCalendar {
+export function splitCalendar(text: string, options: SplitOptions = {}): SplitCalendar {
+  const keepAttendees = options.keepAttendees ?? true;
   const notCalendar = sniff(text);
   if (notCalendar) return { events: [], zones: new Map(), notCalendar };
   const events: RawEvent[] = [];
@@ -198,17 +224,49 @@ export function splitCalendar(text: string): SplitCalendar {
         event.busyStatus = value.trim().toUpperCase();
         break;
       case 'ATTENDEE':
-        event.attendees.push({ params, value });
+        event.attendeeCount++;
+        if (keepAttendees) event.attendees.push({ params, value });
         break;
     }
   };
 
   // Unfold (RFC 5545 3.1: a line starting with space or tab continues the previous one), scanning the
   // text in place. Lines whose property is of no use (DESCRIPTION, X-ALT-DESC, …: most of an Outlook
-  // export) are never sliced or joined.
+  // export) are never sliced or joined. ATTENDEE lines, when their text is not kept, are not sliced
+  // either: they are scanned (across folds) for the ':' that `handle` would require, and counted.
   let current: string | undefined;
   let currentNo = 0;
   let skipping = false;
+  // Counting an attendee: `counting` while its line and folds are read; `inQuotes` / `found` carry
+  // the colon search (first ':' outside double quotes, as in valueStart) across folds.
+  let counting = false;
+  let inQuotes = false;
+  let found = false;
+  const scanAttendee = (from: number, to: number) => {
+    if (found) return;
+    if (!inQuotes) {
+      // Common case, with native searches on a (copy-free) slice: a ':' before any '"', or neither.
+      const seg = text.slice(from, to);
+      const colon = seg.indexOf(':'), quote = seg.indexOf('"');
+      if (quote === -1) {
+        found = colon !== -1;
+        return;
+      }
+      if (colon !== -1 && colon < quote) {
+        found = true;
+        return;
+      }
+    }
+    for (let i = from; i < to && !found; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) inQuotes = !inQuotes;
+      else if (c === 58 && !inQuotes) found = true;
+    }
+  };
+  const endAttendee = () => {
+    counting = false;
+    if (found && event && nested === 0) event.attendeeCount++;
+  };
   let lineNo = 0;
   const n = text.length;
   for (let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0; pos < n; ) {
@@ -218,18 +276,27 @@ export function splitCalendar(text: string): SplitCalendar {
     lineNo++;
     const c0 = text.charCodeAt(pos);
     if (c0 === 32 || c0 === 9) {
-      if (!skipping && current !== undefined) current += text.slice(pos + 1, end);
+      if (counting) scanAttendee(pos + 1, end);
+      else if (!skipping && current !== undefined) current += text.slice(pos + 1, end);
     } else {
+      if (counting) endAttendee();
       if (current !== undefined) handle(current, currentNo);
       current = undefined;
-      skipping = !zoneLines && !wanted(text, pos, end);
-      if (!skipping) {
+      const kind = zoneLines ? KEEP : lineKind(text, pos, end);
+      skipping = kind === SKIP;
+      if (kind === ATTENDEE && !keepAttendees) {
+        counting = true;
+        inQuotes = false;
+        found = false;
+        scanAttendee(pos, end);
+      } else if (!skipping) {
         current = text.slice(pos, end);
         currentNo = lineNo;
       }
     }
     pos = nl + 1;
   }
+  if (counting) endAttendee();
   if (current !== undefined) handle(current, currentNo);
   return { events, zones };
 }
@@ -284,15 +351,54 @@ export interface CalTime {
 
 const TIME_RE = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(?:\.\d+)?(Z)?)?$/i;
 
+/** Whether s[from, to) is all ASCII digits. */
+function digitsAt(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** The decimal number written in s[from, to) (digits checked by the caller). */
+function num(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
 /** Parses one DATE / DATE-TIME value ('20240102', '20240102T090000', '…Z'); undefined when invalid. */
 export function parseTime(value: string, tzid?: string): CalTime | undefined {
-  const m = TIME_RE.exec(value.trim());
-  if (!m) return undefined;
-  const year = +m[1], month = +m[2], day = +m[3];
-  const isDate = m[4] === undefined;
-  const hour = isDate ? 0 : +m[4], minute = isDate ? 0 : +m[5], second = isDate ? 0 : +(m[6] ?? 0);
+  const s = value.trim();
+  let year: number, month: number, day: number, hour: number, minute: number, second: number;
+  let isDate: boolean, utc: boolean;
+  // Fast path for the usual shapes (YYYYMMDD, YYYYMMDDTHHMMSS, …Z), read digit by digit: this runs for
+  // every DTSTART, DTEND, EXDATE and RECURRENCE-ID. Any other shape goes through TIME_RE.
+  const len = s.length;
+  const c8 = len > 8 ? s.charCodeAt(8) | 0x20 : 0;
+  const c15 = len === 16 ? s.charCodeAt(15) | 0x20 : 0;
+  if ((len === 8 || ((len === 15 || (len === 16 && c15 === 122)) && c8 === 116)) && digitsAt(s, 0, 8) && (len === 8 || digitsAt(s, 9, 15))) {
+    year = num(s, 0, 4);
+    month = num(s, 4, 6);
+    day = num(s, 6, 8);
+    isDate = len === 8;
+    hour = isDate ? 0 : num(s, 9, 11);
+    minute = isDate ? 0 : num(s, 11, 13);
+    second = isDate ? 0 : num(s, 13, 15);
+    utc = len === 16;
+  } else {
+    const m = TIME_RE.exec(s);
+    if (!m) return undefined;
+    year = +m[1];
+    month = +m[2];
+    day = +m[3];
+    isDate = m[4] === undefined;
+    hour = isDate ? 0 : +m[4];
+    minute = isDate ? 0 : +m[5];
+    second = isDate ? 0 : +(m[6] ?? 0);
+    utc = m[7] !== undefined;
+  }
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
-  const utc = m[7] !== undefined;
   return { year, month, day, hour, minute, second: Math.min(second, 59), isDate, utc, tzid: utc || isDate ? undefined : tzid };
 }
 
