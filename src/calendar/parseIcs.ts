@@ -157,7 +157,9 @@ export function splitCalendar(text: string, options: SplitOptions = {}): SplitCa
     if (colon <= 0) return; // not a content line: skipped, like other clients do
     const head = line.slice(0, colon);
     const semi = head.indexOf(';');
-    const name = (semi === -1 ? head : head.slice(0, semi)).trim().toUpperCase();
+    const rawName = semi === -1 ? head : head.slice(0, semi);
+    // WANTED names are already trimmed and upper-case: skip the two string copies for them.
+    const name = WANTED.has(rawName) ? rawName : rawName.trim().toUpperCase();
     const value = line.slice(colon + 1);
     if (name === 'BEGIN') {
       const comp = value.trim().toUpperCase();
