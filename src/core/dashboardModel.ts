@@ -1,6 +1,7 @@
 // The dashboard's view model (src/shared/protocol.ts) for a month or the last 12 weeks. Pure: the same
 // measures and edge engine as every other surface, no clock (today is a parameter), no I/O.
-import type { BreakdownItem, CalendarHealthView, DashboardModel, DashboardRange, DashboardWeek } from '../shared/protocol';
+import { rankTotals, sumByKey } from './breakdown';
+import type { CalendarHealthView, DashboardModel, DashboardRange, DashboardWeek } from '../shared/protocol';
 import { computeEdge, edgeRange, firstActivityDate, signalTitle, type MeetingCoverage } from './edge';
 import { aggregate, dailyMeasures, heatMap, type DayMeasures } from './measures';
 import type { Floor, Role } from './roles';
@@ -51,20 +52,6 @@ export function dashboardMeasureRange(range: DashboardRange, today: string): { f
   const view = dashboardDates(range, today);
   const edge = edgeRange(today);
   return { from: view.from < edge.from ? view.from : edge.from, to: view.to > edge.to ? view.to : edge.to };
-}
-
-function top(totals: ReadonlyMap<string, number>, label: (key: string) => string): BreakdownItem[] {
-  const list = [...totals].filter(([, ms]) => ms > 0).map(([k, ms]) => ({ label: label(k), ms }));
-  list.sort((a, b) => b.ms - a.ms || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-  if (list.length <= DASHBOARD_TOP_ITEMS) return list;
-  const rest = list.slice(DASHBOARD_TOP_ITEMS - 1).reduce((s, x) => s + x.ms, 0);
-  return [...list.slice(0, DASHBOARD_TOP_ITEMS - 1), { label: 'other', ms: rest }];
-}
-
-function sumRecord(days: readonly DayMeasures[], pick: (d: DayMeasures) => Readonly<Record<string, number>>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const d of days) for (const [k, v] of Object.entries(pick(d))) out.set(k, (out.get(k) ?? 0) + v);
-  return out;
 }
 
 function pickerMonths(today: string, trackingStart: string | null): string[] {
@@ -149,8 +136,8 @@ export function dashboardModelFromDays(input: Omit<DashboardInput, 'segments'> &
     heatMap: heatMap(days),
     breakdown: {
       categories: CATEGORIES.map((c) => ({ label: c, ms: days.reduce((s, d) => s + d.byCategory[c], 0) })).filter((x) => x.ms > 0).sort((a, b) => b.ms - a.ms),
-      languages: top(sumRecord(days, (d) => d.byLanguage), (k) => k || 'unknown'),
-      workspaces: input.includeWorkspaces ? top(sumRecord(days, (d) => d.byWorkspace), (k) => (k ? names.get(k) ?? 'unnamed workspace' : 'no folder')) : [],
+      languages: rankTotals(sumByKey(days, (d) => d.byLanguage), (k) => k || 'unknown', DASHBOARD_TOP_ITEMS),
+      workspaces: input.includeWorkspaces ? rankTotals(sumByKey(days, (d) => d.byWorkspace), (k) => (k ? names.get(k) ?? 'unnamed workspace' : 'no folder'), DASHBOARD_TOP_ITEMS) : [],
     },
     edge: {
       state: edge.state,

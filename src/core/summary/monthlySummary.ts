@@ -1,6 +1,7 @@
 // The monthly summary model (DESIGN.md "Surfaces": Monthly summary; contents and rules in docs/summary.md).
 // Pure: day measures, meetings and the edge result in, one plain object out. Every number comes from
 // measures.ts / edge.ts; nothing is re-derived here with different rules. No clock, no I/O.
+import { rankTotals, sumByKey } from '../breakdown';
 import { computeEdge, edgeRange, firstActivityDate, signalTitle, type EdgeResult, type EdgeState, type MeetingCoverage, type SignalId } from '../edge';
 import { union, intersect, totalLength } from '../intervals';
 import { aggregate, dailyMeasures, longestLowRun, type DayMeasures, type DayStatus, type LowRun, type PeriodMeasures } from '../measures';
@@ -297,19 +298,7 @@ export function meetingMix(meetings: readonly Meeting[], month: string, timeZone
   };
 }
 
-function topNamed(totals: ReadonlyMap<string, number>, label: (key: string) => string): NamedTime[] {
-  const list = [...totals].filter(([, ms]) => ms > 0).map(([k, ms]) => ({ name: label(k), ms }));
-  list.sort((a, b) => b.ms - a.ms || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  if (list.length <= TOP_ITEMS) return list;
-  const rest = list.slice(TOP_ITEMS - 1).reduce((s, x) => s + x.ms, 0);
-  return [...list.slice(0, TOP_ITEMS - 1), { name: 'other', ms: rest }];
-}
-
-function sumRecord(days: readonly DayMeasures[], pick: (d: DayMeasures) => Readonly<Record<string, number>>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const d of days) for (const [k, v] of Object.entries(pick(d))) out.set(k, (out.get(k) ?? 0) + v);
-  return out;
-}
+const named = (rows: { label: string; ms: number }[]): NamedTime[] => rows.map((r) => ({ name: r.label, ms: r.ms }));
 
 function summaryWeeks(monthDays: readonly DayMeasures[], floor: Floor, perWeek: number, covered: (date: string) => boolean): SummaryWeek[] {
   const periods: PeriodMeasures[] = aggregate(monthDays, (d) => isoWeek(d));
@@ -534,8 +523,8 @@ export function buildMonthlySummary(input: MonthlySummaryInput): MonthlySummary 
       meetingsCovered: covered(d.date),
     })),
     byCategory,
-    languages: topNamed(sumRecord(monthDays, (d) => d.byLanguage), (k) => k || 'unknown'),
-    workspaces: input.includeWorkspaces ? topNamed(sumRecord(monthDays, (d) => d.byWorkspace), (k) => (k ? names.get(k) ?? 'unnamed workspace' : 'no folder')) : null,
+    languages: named(rankTotals(sumByKey(monthDays, (d) => d.byLanguage), (k) => k || 'unknown', TOP_ITEMS)),
+    workspaces: input.includeWorkspaces ? named(rankTotals(sumByKey(monthDays, (d) => d.byWorkspace), (k) => (k ? names.get(k) ?? 'unnamed workspace' : 'no folder'), TOP_ITEMS)) : null,
     deepWork: deep,
     meetingMix: meetingMix(input.meetings, month, timeZone, meetingsCovered, monthDays),
     edge: edgeView(input.edge, role),
