@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import ical, { type VEvent } from 'node-ical';
 import { expandIcs } from '../src/calendar/expand';
+import { seededRandom } from '../src/core/random';
 
 const DAY = 86_400_000;
 const END = Date.UTC(2026, 0, 1); // the calendar's "now": 5 years of history end here
@@ -14,16 +15,7 @@ const WINDOWS = [
 ];
 const ZONES = ['W. Europe Standard Time', 'Eastern Standard Time', 'GMT Standard Time', 'Pacific Standard Time', 'Romance Standard Time'];
 
-/** Deterministic PRNG (mulberry32) so both libraries always see the same file. */
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Wall-clock stamp of a UTC-field date: YYYYMMDDTHHMMSS. */

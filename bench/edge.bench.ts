@@ -13,21 +13,13 @@ import { buildTimeline } from '../src/core/timeline';
 import { CATEGORIES, type Category, type Meeting, type Span } from '../src/core/types';
 import { addDays, isoWeekday, zonedTime } from '../src/core/zone';
 import { writeActivityFile } from '../src/store/activityStore';
+import { seededRandom } from '../src/core/random';
 
 const TZ = 'Europe/Berlin';
 const YEAR = 2025;
 const MIN = 60_000;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 interface Year {
   readonly dir: string;
@@ -94,8 +86,6 @@ async function generate(dir: string): Promise<Year> {
   await fs.promises.writeFile(icsFile, `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\n${vevents.join('\r\n')}\r\nEND:VCALENDAR\r\n`);
   return { dir, from: `${YEAR}-01-01`, to: addDays(date, -1), spans, files, icsFile, events: vevents.length, meetings: meetings.sort((a, b) => a.start - b.start) };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'craft-edge-bench-'));

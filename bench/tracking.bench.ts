@@ -11,6 +11,7 @@ import { buildTimeline } from '../src/core/timeline';
 import type { Category, Span } from '../src/core/types';
 import { addDays, isoWeekday, zonedTime } from '../src/core/zone';
 import { ActivityWriter, readActivity } from '../src/store/activityStore';
+import { seededRandom } from '../src/core/random';
 
 const ROOT = path.join(__dirname, '..');
 const TZ = 'Europe/Berlin';
@@ -35,17 +36,7 @@ function cpuMs(since: NodeJS.CpuUsage): number {
   return (d.user + d.system) / 1000;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same input. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 /** Gap to the next heartbeat: mostly typing and navigation, sometimes reading, now and then a pause. */
 function nextGap(r: () => number): number {

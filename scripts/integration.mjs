@@ -421,7 +421,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 // Last resort if something exits the process early: no server or browser may outlive the run.
 process.on('exit', () => { for (const child of children) killTree(child); });
 
-let code = 1;
+let code;
 try {
   await main();
 } catch (error) {

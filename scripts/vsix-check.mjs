@@ -150,7 +150,7 @@ function runSuites(installed, files) {
 }
 
 let result = 'FAIL';
-let summary = '';
+let summary;
 try {
   const entry = setupVsCode();
   let vsix = option('--vsix') ? path.resolve(option('--vsix')) : undefined;

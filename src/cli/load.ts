@@ -67,7 +67,7 @@ export async function loadMeetings(
       try {
         bytes = await fs.promises.readFile(full);
       } catch (error) {
-        throw new Error(`Cannot read calendar file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new Error(`Cannot read calendar file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
       }
       expand(bytes, `ics-${i + 1}`, path.basename(file));
     }

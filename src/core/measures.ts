@@ -306,7 +306,7 @@ export function isDayOff(d: DayMeasures): boolean {
  */
 export function longestLowRun(days: readonly DayMeasures[], thresholdMs = LOW_HANDS_ON_MS): LowRun | null {
   let best: LowRun | null = null;
-  let count = 0, from = '', to = '';
+  let count = 0, from = '', to: string;
   for (const d of days) {
     if (!isCountedWorkingDay(d)) continue;
     if (d.handsOnMs < thresholdMs) {

@@ -1,7 +1,6 @@
 // Quiet, explained warnings when the technical edge erodes, plus the *Why?* and *Protect focus time*
 // commands. One window speaks for the machine (a claim file), never during a meeting, at most once per
 // craftTime.warnings.minDaysBetween days.
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { explainEdge } from '../core/edge';
 import { planFocusTime } from '../core/focusPlanner';
@@ -15,6 +14,7 @@ import type { ConfigWatcher } from './config';
 import type { HistoryService } from './historyService';
 import type { ProblemReporter } from './problems';
 import type { StatusBarController } from './statusBar';
+import { writeFileAtomic } from '../store/atomicWrite';
 
 export class EdgeWarnings implements vscode.Disposable {
   private readonly owned: vscode.Disposable[] = [];
@@ -146,7 +146,7 @@ export class EdgeWarnings implements vscode.Disposable {
       if (!uri) return undefined;
       target = uri.fsPath;
     }
-    await fs.promises.writeFile(target, writeFocusIcs(chosen, { dtstamp: now }), 'utf8');
+    await writeFileAtomic(target, writeFocusIcs(chosen, { dtstamp: now }), { mode: 0o644 });
     void vscode.window.showInformationMessage(`Craft Time: ${chosen.length} focus block${chosen.length === 1 ? '' : 's'} saved. Import the file into Google, Outlook or Apple Calendar to protect them.`);
     return target;
   }

@@ -20,6 +20,7 @@ import {
 import type { ConfigWatcher } from './config';
 import type { HistoryService } from './historyService';
 import type { ProblemReporter } from './problems';
+import { writeFileAtomic } from '../store/atomicWrite';
 
 interface Membership {
   readonly schema: 1;
@@ -192,7 +193,7 @@ export class TeamFlow {
       const save = await vscode.window.showInformationMessage('Craft Time: save the team report as a printable HTML file?', 'Save HTML…');
       if (save) {
         const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`team-report-${month}.html`), filters: { HTML: ['html'] } });
-        if (uri) await fs.promises.writeFile(uri.fsPath, renderTeamReportHtml(report), 'utf8');
+        if (uri) await writeFileAtomic(uri.fsPath, renderTeamReportHtml(report), { mode: 0o644 });
       }
     }
     return doc.getText();

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Span } from '../core/types';
 import { ActivityEncoder, decodeActivity, headerLine, pauseLine } from './activityFormat';
+import { writeFileAtomic } from './atomicWrite';
 
 export const ACTIVITY_DIR = 'activity';
 
@@ -188,11 +189,8 @@ export async function writeActivityFile(dataDir: string, source: string, spans: 
   const written: string[] = [];
   for (const [month, list] of byMonth) {
     const file = path.join(dataDir, ACTIVITY_DIR, month, `${source}.jsonl`);
-    await fs.promises.mkdir(path.dirname(file), { recursive: true });
     const text = headerLine(source) + '\n' + new ActivityEncoder().encode(list, workspaceNames);
-    const tmp = `${file}.${process.pid}.tmp`;
-    await fs.promises.writeFile(tmp, text, 'utf8');
-    await fs.promises.rename(tmp, file);
+    await writeFileAtomic(file, text, { mkdir: true });
     written.push(file);
   }
   return written;

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from './atomicWrite';
 
 export interface CalendarSource {
   readonly id: string;
@@ -52,15 +53,7 @@ export function newId(prefix: string): string {
 }
 
 export async function writeAtomic(file: string, text: string): Promise<void> {
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`;
-  try {
-    await fs.promises.writeFile(tmp, text, 'utf8');
-    await fs.promises.rename(tmp, file);
-  } catch (error) {
-    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
-    throw error;
-  }
+  await writeFileAtomic(file, text, { mkdir: true });
 }
 
 /** Reads a versioned JSON file; missing -> fallback; damaged -> fallback plus a problem (the file is left alone). */

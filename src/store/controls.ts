@@ -2,6 +2,7 @@
 // file: state/controls.json. Written atomically; a damaged file reads as defaults and is reported.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from './atomicWrite';
 
 export interface Controls {
   readonly schema: 1;
@@ -37,8 +38,5 @@ export async function readControls(dataDir: string): Promise<{ controls: Control
 
 export async function writeControls(dataDir: string, controls: Controls): Promise<void> {
   const file = controlsFile(dataDir);
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.promises.writeFile(tmp, JSON.stringify(controls, null, 2) + '\n', 'utf8');
-  await fs.promises.rename(tmp, file);
+  await writeFileAtomic(file, JSON.stringify(controls, null, 2) + '\n', { mkdir: true });
 }

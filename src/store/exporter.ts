@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Category } from '../core/types';
 import { decodeActivity } from './activityFormat';
 import { ACTIVITY_DIR } from './activityStore';
+import { writeFileAtomic } from './atomicWrite';
 
 export const EXPORT_SCHEMA = 1;
 export const EXPORT_KIND = 'craft-time/export';
@@ -149,8 +150,6 @@ export function exportText(doc: ExportDocument): string {
 /** Writes the export to `outFile` atomically (temporary file renamed into place). */
 export async function writeExport(dataDir: string, outFile: string, now: number): Promise<ExportDocument> {
   const doc = await exportAll(dataDir, now);
-  const tmp = `${outFile}.${process.pid}.tmp`;
-  await fs.promises.writeFile(tmp, exportText(doc), 'utf8');
-  await fs.promises.rename(tmp, outFile);
+  await writeFileAtomic(outFile, exportText(doc));
   return doc;
 }

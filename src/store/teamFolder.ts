@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from './atomicWrite';
 import {
   MAX_CONTRIBUTION_BYTES,
   MEMBER_ID_RE,
@@ -42,16 +43,15 @@ export async function loadOrCreateMemberId(dataDir: string): Promise<string> {
   const file = memberFilePath(dataDir);
   const existing = await readMemberFile(dataDir);
   if (existing) return existing.member;
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const member = generateMemberId();
   try {
-    // 'wx': two processes creating it at once cannot both win; the loser reads the winner's id.
-    await fs.promises.writeFile(file, `${JSON.stringify({ version: 1, member }, null, 2)}\n`, { flag: 'wx' });
+    // Exclusive: two processes creating it at once cannot both win; the loser reads the winner's id.
+    await writeFileAtomic(file, `${JSON.stringify({ version: 1, member }, null, 2)}\n`, { mkdir: true, exclusive: true });
     return member;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const again = await readMemberFile(dataDir);
-    if (!again) throw new Error(`${file} exists but holds no valid member id.`);
+    if (!again) throw new Error(`${file} exists but holds no valid member id.`, { cause: error });
     return again.member;
   }
 }
@@ -74,14 +74,7 @@ export async function readMemberId(dataDir: string): Promise<string | undefined>
 /** Remembers the role next to the member id (atomically), so the next contribution can default to it. */
 export async function rememberRole(dataDir: string, member: string, role: string): Promise<void> {
   const file = memberFilePath(dataDir);
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await fs.promises.writeFile(temp, `${JSON.stringify({ version: 1, member, role }, null, 2)}\n`, { flag: 'wx' });
-  try {
-    await fs.promises.rename(temp, file);
-  } catch (error) {
-    await fs.promises.rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, `${JSON.stringify({ version: 1, member, role }, null, 2)}\n`);
 }
 
 /**
@@ -115,20 +108,7 @@ export async function writeContribution(folder: string, contribution: Contributi
   await fs.promises.mkdir(monthDir, { recursive: true });
   await assertRealDirectory(monthDir, 'Month folder');
   const target = path.join(monthDir, `${contribution.member}.json`);
-  const temp = path.join(monthDir, `.${contribution.member}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.promises.open(temp, 'wx', 0o644);
-  try {
-    await handle.writeFile(serializeContribution(contribution), 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.promises.rename(temp, target);
-  } catch (error) {
-    await fs.promises.rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(target, serializeContribution(contribution), { mode: 0o644 });
   return target;
 }
 

@@ -1,17 +1,17 @@
 // craft-time summary: the monthly summary for a lead, as Markdown (default), HTML, JSON or CSV.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dailyMeasures } from '../../core/measures';
 import { computeEdge } from '../../core/edge';
 import { isSummaryFormat, renderSummary, SUMMARY_FORMATS } from '../../core/render/renderSummary';
 import { DEFAULT_ROLE, floorFor, isRole, ROLES, type Role } from '../../core/roles';
-import { buildMonthlySummary, summaryAsOf, summaryRange, type MonthlySummary } from '../../core/summary/monthlySummary';
+import { buildMonthlySummary, summaryAsOf, summaryRange } from '../../core/summary/monthlySummary';
 import { addMonths, localDate, monthOf, monthRange } from '../../core/zone';
 import { readActivity } from '../../store/activityStore';
 import { parseArgs, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand, CliIo } from '../io';
 import { emailsOption, loadInputs } from '../load';
 import { COMMON_USAGE, DATA_DIR_OPTION, TZ_OPTION, dataDirOf, idleMinutesOf, timeZoneOf } from '../options';
+import { writeFileAtomic } from '../../store/atomicWrite';
 
 const SPEC = {
   ...DATA_DIR_OPTION,
@@ -110,10 +110,7 @@ export const summaryCommand: CliCommand = {
       return 0;
     }
     const file = path.resolve(io.cwd, out);
-    await fs.promises.mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await fs.promises.writeFile(tmp, text, 'utf8');
-    await fs.promises.rename(tmp, file);
+    await writeFileAtomic(file, text, { mkdir: true, mode: 0o644 });
     io.stderr(`Wrote the ${format} summary for ${month} to ${file}.\n`);
     return 0;
   },

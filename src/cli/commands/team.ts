@@ -27,6 +27,7 @@ import { parseArgs, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand, CliIo } from '../io';
 import { emailsOption, loadInputs } from '../load';
 import { COMMON_USAGE, DATA_DIR_OPTION, JSON_OPTION, TZ_OPTION, dataDirOf, idleMinutesOf, timeZoneOf } from '../options';
+import { writeFileAtomic } from '../../store/atomicWrite';
 
 export const TEAM_FORMATS = ['md', 'html', 'json'] as const;
 export type TeamFormat = (typeof TEAM_FORMATS)[number];
@@ -249,14 +250,7 @@ async function emit(text: string, out: string | undefined, io: CliIo): Promise<v
     return;
   }
   const file = path.resolve(io.cwd, out);
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await fs.promises.writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
-  try {
-    await fs.promises.rename(temp, file);
-  } catch (error) {
-    await fs.promises.rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, text, { mode: 0o644 });
   io.stderr(`Wrote ${file}\n`);
 }
 

@@ -1,20 +1,9 @@
 // Seeded randomness and Laplace noise for the optional differential privacy of the team report. Pure: the
 // random source is passed in (tests and --seed use seededRandom; the CLI seeds from node:crypto otherwise).
 
-/** A uniform random source in [0, 1). */
-export type Random = () => number;
+import type { Random } from '../random';
 
-/** mulberry32: a small, fast, well-distributed 32-bit generator. Deterministic for a given seed. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom, type Random } from '../random';
 
 /**
  * One draw from the Laplace distribution with mean 0 and scale b (density exp(-|x|/b) / 2b; variance 2b^2),

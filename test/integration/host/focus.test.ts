@@ -128,6 +128,7 @@ suite('protect focus time: the .ics reads back to the suggested blocks', () => {
     // The 10 h floor, best block of each day first: Tue 09-13 (4 h), Fri 09-13 (8 h), Mon 11-14 (11 h) -> enough.
     const expected = ['Mon 11:00-14:00', 'Tue 09:00-13:00', 'Fri 09:00-13:00'];
 
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built bundle is CommonJS
     const { expandIcs } = require(path.join(extensionPath, 'dist', 'calendar.js')) as {
       expandIcs(text: string, options: { fromMs: number; toMs: number; timeZone: string; ignorePatterns?: string[] }): { meetings: ReadMeeting[]; problems: string[] };
     };

@@ -13,7 +13,7 @@ import { ROOT } from './chromium';
 import { sampleData } from './sampleData';
 
 // Page-side globals for functions run inside Chromium (the root tsconfig has no DOM lib, on purpose).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars -- used inside page.evaluate callbacks
 declare const window: any, document: any;
 
 /** VS Code's Dark Modern / Light Modern / High Contrast values for the variables the dashboard uses. */

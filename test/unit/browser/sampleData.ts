@@ -6,17 +6,8 @@ import { addDays, isoWeekday, zonedTime } from '../../../src/core/zone';
 
 const MIN = 60_000;
 
-/** Mulberry32: a small seeded PRNG so every run sees the same data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as prng } from '../../../src/core/random';
+import { seededRandom as prng } from '../../../src/core/random';
 
 export interface SampleOptions {
   readonly from: string;

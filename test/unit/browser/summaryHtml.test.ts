@@ -13,7 +13,7 @@ import { axeViolations, HAS_CHROMIUM, launch, ROOT, SCREENSHOTS, serious, watche
 import { EVIL_WORKSPACE, sampleData } from './sampleData';
 
 // Page-side globals for functions run inside Chromium (the root tsconfig has no DOM lib, on purpose).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars -- used inside page.evaluate callbacks
 declare const window: any, document: any;
 
 const OUT = path.join(ROOT, 'test-results', 'summary-html');

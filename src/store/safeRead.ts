@@ -1,0 +1,135 @@
+// The one way the product reads a file it did not just write: regular files only (a FIFO, device or socket
+// is refused without blocking), the size checked before reading, symlinks followed only when their real
+// path stays inside an allowed folder.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
+
+export class SafeReadError extends Error {
+  constructor(
+    readonly file: string,
+    /** Short reason for people: "not a regular file", "larger than 10 MB", "outside the data folder"… */
+    readonly reason: string,
+    readonly code?: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'SafeReadError';
+  }
+}
+
+export interface SafeReadOptions {
+  /** Largest size accepted, in bytes. */
+  readonly maxBytes: number;
+  /** When given, the file's real path (symlinks resolved) must lie inside this folder's real path. */
+  readonly within?: string;
+}
+
+/**
+ * Reads a whole regular file as bytes. Opened with O_NONBLOCK so a FIFO cannot hang the open; then fstat
+ * on the open handle (no race between check and read) refuses anything but a regular file and anything
+ * larger than `maxBytes`; a file that grows while being read stops at the cap. Throws SafeReadError.
+ */
+export async function readFileSafe(file: string, options: SafeReadOptions): Promise<Buffer> {
+  if (options.within !== undefined) await assertWithin(file, options.within);
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(file, fs.constants.O_RDONLY | O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SafeReadError(file, code === 'ENOENT' ? 'not found' : `not readable (${code ?? 'error'})`, code);
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new SafeReadError(file, 'not a regular file');
+    if (st.size > options.maxBytes) throw new SafeReadError(file, `larger than ${formatBytes(options.maxBytes)}`);
+    let buffer = Buffer.allocUnsafe(Math.min(st.size, options.maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > options.maxBytes) throw new SafeReadError(file, `larger than ${formatBytes(options.maxBytes)}`);
+      if (length < buffer.length) continue;
+      const grown = Buffer.allocUnsafe(Math.min(options.maxBytes + 1, buffer.length * 2));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    return buffer.subarray(0, length);
+  } catch (error) {
+    if (error instanceof SafeReadError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SafeReadError(file, `not readable (${code ?? 'error'})`, code);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The synchronous twin (for readers that batch many small files, see activityStore). */
+export function readFileSafeSync(file: string, options: SafeReadOptions): Buffer {
+  if (options.within !== undefined) assertWithinSync(file, options.within);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SafeReadError(file, code === 'ENOENT' ? 'not found' : `not readable (${code ?? 'error'})`, code);
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw new SafeReadError(file, 'not a regular file');
+    if (st.size > options.maxBytes) throw new SafeReadError(file, `larger than ${formatBytes(options.maxBytes)}`);
+    let buffer = Buffer.allocUnsafe(Math.min(st.size, options.maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const bytesRead = fs.readSync(fd, buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > options.maxBytes) throw new SafeReadError(file, `larger than ${formatBytes(options.maxBytes)}`);
+      if (length < buffer.length) continue;
+      const grown = Buffer.allocUnsafe(Math.min(options.maxBytes + 1, buffer.length * 2));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    return buffer.subarray(0, length);
+  } catch (error) {
+    if (error instanceof SafeReadError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SafeReadError(file, `not readable (${code ?? 'error'})`, code);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Symlinks are judged by their real paths: the file must resolve inside `folder` (itself resolved). */
+async function assertWithin(file: string, folder: string): Promise<void> {
+  let real: string, root: string;
+  try {
+    [real, root] = await Promise.all([fs.promises.realpath(file), fs.promises.realpath(folder)]);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SafeReadError(file, code === 'ENOENT' ? 'not found' : `not readable (${code ?? 'error'})`, code);
+  }
+  if (!isInside(real, root)) throw new SafeReadError(file, 'a link that leads outside the data folder');
+}
+
+function assertWithinSync(file: string, folder: string): void {
+  let real: string, root: string;
+  try {
+    real = fs.realpathSync(file);
+    root = fs.realpathSync(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SafeReadError(file, code === 'ENOENT' ? 'not found' : `not readable (${code ?? 'error'})`, code);
+  }
+  if (!isInside(real, root)) throw new SafeReadError(file, 'a link that leads outside the data folder');
+}
+
+export function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function formatBytes(n: number): string {
+  return n >= 1 << 20 ? `${Math.round(n / (1 << 20))} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`;
+}
