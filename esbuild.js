@@ -3,7 +3,8 @@ const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const common = { bundle: true, minify: production, sourcemap: !production, sourcesContent: false, logLevel: 'warning' };
+// jsonc-parser's default entry is a UMD build whose require() calls esbuild cannot follow: use its ESM build.
+const common = { bundle: true, minify: production, sourcemap: !production, sourcesContent: false, logLevel: 'warning', alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' } };
 
 const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',

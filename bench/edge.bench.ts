@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadInputs } from '../src/cli/load';
+import { loadCommandInputs } from '../src/cli/load';
+import { rawFromObject, resolveSettings } from '../src/core/settings';
+import { testInputs } from '../test/unit/builders';
 import { assessEdge } from '../src/core/edge';
 import { computeMeasures } from '../src/core/measures';
 import { floorFor } from '../src/core/roles';
@@ -101,14 +103,16 @@ async function main(): Promise<void> {
     const fromDisk = async () => {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      const loaded = await loadInputs({ dataDir: year.dir, from: year.from, to: year.to, timeZone: TZ, idleMinutes: 5, now, icsFiles: [year.icsFile], myEmails: [], cwd: tmp });
+      const settings = resolveSettings(rawFromObject({ timeZone: TZ, role: 'principal' }), TZ);
+      const io = { stdout: () => undefined, stderr: () => undefined, env: {}, now: () => now, cwd: tmp };
+      const loaded = await loadCommandInputs({ settings, sources: {} as never, problems: [] }, { from: year.from, to: year.to }, { dataDir: year.dir, io, icsFiles: [year.icsFile] });
       const t1 = performance.now();
-      const m = computeMeasures({ segments: loaded.segments, meetings: loaded.meetings, from: year.from, to: year.to, timeZone: TZ, timeOff: loaded.timeOff });
+      const m = computeMeasures(loaded.inputs, { from: year.from, to: year.to });
       const t2 = performance.now();
-      const e = assessEdge({ segments: loaded.segments, meetings: loaded.meetings, timeOff: loaded.timeOff, asOf, timeZone: TZ, floor, meetingCoverage: loaded.coverage });
+      const e = assessEdge(loaded.inputs, asOf);
       const t3 = performance.now();
       const c = process.cpuUsage(c0);
-      return { cpu: (c.user + c.system) / 1000, load: t1 - t0, measures: t2 - t1, edge: t3 - t2, total: t3 - t0, m, e, meetings: loaded.meetings.length };
+      return { cpu: (c.user + c.system) / 1000, load: t1 - t0, measures: t2 - t1, edge: t3 - t2, total: t3 - t0, m, e, meetings: loaded.inputs.meetings.length };
     };
 
     // In memory (what the extension does once history is loaded): timeline + 12 months of measures + edge.
@@ -118,9 +122,10 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const { segments } = buildTimeline(read.sources, { idleMs: 5 * MIN, now });
       const t1 = performance.now();
-      const m = computeMeasures({ segments, meetings: year.meetings, from: year.from, to: year.to, timeZone: TZ });
+      const inputs = testInputs({ segments, meetings: year.meetings, timeZone: TZ, role: 'principal', floor });
+      const m = computeMeasures(inputs, { from: year.from, to: year.to });
       const t2 = performance.now();
-      const e = assessEdge({ segments, meetings: year.meetings, asOf, timeZone: TZ, floor, meetingCoverage: 'full' });
+      const e = assessEdge(inputs, asOf);
       const t3 = performance.now();
       const c = process.cpuUsage(c0);
       return { timeline: t1 - t0, measures: t2 - t1, edge: t3 - t2, total: t3 - t0, cpu: (c.user + c.system) / 1000, m, e };

@@ -6,11 +6,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { buildDashboardModel, dashboardModelFromDays, dashboardMeasureRange } from '../src/core/dashboardModel';
+import { buildDashboardModel, dashboardModelFromDays, dashboardMeasureRange } from '../src/views/dashboardModel';
 import { dailyMeasures } from '../src/core/measures';
-import { renderSummary, SUMMARY_FORMATS } from '../src/core/render/renderSummary';
+import { testInputs } from '../test/unit/builders';
+import { monthlySummary } from '../src/views/summaryView';
+import { renderSummary, SUMMARY_FORMATS } from '../src/views/render/renderSummary';
 import { floorFor } from '../src/core/roles';
-import { assembleMonthlySummary } from '../src/core/summary/monthlySummary';
 import { mergeSpans } from '../src/core/timeline';
 import { addMonths } from '../src/core/zone';
 import { HAS_CHROMIUM, launch } from '../test/unit/browser/chromium';
@@ -37,11 +38,12 @@ async function main(): Promise<void> {
   const [data, genMs] = time(() => sampleData({ from: '2025-01-01', to: '2026-04-01', timeZone: TZ, heavy: true, seed: 7, timeOff: ['2025-08-04', '2025-08-05', '2025-08-06', '2025-08-07', '2025-08-08', '2025-12-24', '2025-12-31'] }));
   const [segments, timelineMs] = time(() => mergeSpans(data.spans, 5 * 60_000));
   console.log(`Heavy year: ${data.spans.length.toLocaleString('en')} spans -> ${segments.length.toLocaleString('en')} segments, ${data.meetings.length.toLocaleString('en')} meetings (generated in ${genMs.toFixed(0)} ms; timeline ${timelineMs.toFixed(0)} ms).`);
-  const common = { segments, meetings: data.meetings, timeOff: data.timeOff, timeZone: TZ, role: 'principal' as const, floor: floorFor('principal'), meetingCoverage: 'full' as const, workspaceNames: data.workspaceNames };
+  const inputs = testInputs({ segments, meetings: data.meetings, timeOff: data.timeOff, timeZone: TZ, role: 'principal', floor: floorFor('principal'), meetingCoverage: 'full' });
+  const names = data.workspaceNames;
 
   // Monthly summary: model + all four formats.
   const fullSummary = (month: string) => {
-    const s = assembleMonthlySummary({ ...common, month, today: TODAY, includeWorkspaces: true });
+    const s = monthlySummary(inputs, month, { today: TODAY, includeWorkspaces: true, workspaceNames: names });
     let bytes = 0;
     for (const f of SUMMARY_FORMATS) bytes += renderSummary(s, f).length;
     return bytes;
@@ -49,14 +51,14 @@ async function main(): Promise<void> {
   const [, summaryCold] = time(() => fullSummary('2026-03'));
   const warm: number[] = [];
   for (let i = 0; i < 15; i++) warm.push(time(() => fullSummary('2026-03'))[1]);
-  const [, modelOnly] = time(() => assembleMonthlySummary({ ...common, month: '2026-02', today: TODAY }));
+  const [, modelOnly] = time(() => monthlySummary(inputs, '2026-02', { today: TODAY }));
   rows.push(['Monthly summary, model + md/html/json/csv (March)', ms(summaryCold), ms(median(warm)), '< 100 ms warm']);
   rows.push(['Monthly summary, model only (another month)', '', ms(modelOnly), '']);
 
   // Dashboard model: each of 12 months and the last 12 weeks (each call computes its own measures).
   const dashAll = () => {
-    for (const m of MONTHS) buildDashboardModel({ ...common, range: { kind: 'month', month: m }, today: TODAY, includeWorkspaces: true });
-    return buildDashboardModel({ ...common, range: { kind: 'last12Weeks' }, today: TODAY, includeWorkspaces: true });
+    for (const m of MONTHS) buildDashboardModel(inputs, { range: { kind: 'month', month: m }, today: TODAY, includeWorkspaces: true, workspaceNames: names });
+    return buildDashboardModel(inputs, { range: { kind: 'last12Weeks' }, today: TODAY, includeWorkspaces: true, workspaceNames: names });
   };
   const [model12w, dashCold] = time(dashAll);
   const dashWarm: number[] = [];
@@ -64,9 +66,9 @@ async function main(): Promise<void> {
   rows.push(['Dashboard models: 12 months + last 12 weeks', ms(dashCold), ms(median(dashWarm)), '']);
   // With the day measures of the whole year computed once and reused (what a host cache would do).
   const yearRange = { from: dashboardMeasureRange({ kind: 'month', month: MONTHS[0] }, TODAY).from, to: TODAY };
-  const [days, daysMs] = time(() => dailyMeasures({ ...common, from: yearRange.from, to: yearRange.to }));
+  const [days, daysMs] = time(() => dailyMeasures(inputs, yearRange));
   const [, fromDays] = time(() => {
-    for (const m of MONTHS) dashboardModelFromDays({ ...common, days, trackingStart: '2025-01-01', range: { kind: 'month', month: m }, today: TODAY });
+    for (const m of MONTHS) dashboardModelFromDays(days, inputs, { range: { kind: 'month', month: m }, today: TODAY });
   });
   rows.push(['  year of day measures once (cache fill)', '', ms(daysMs), '']);
   rows.push(['  then 12 month models from cached days', '', ms(fromDays), '']);
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
     const url = pathToFileURL(pageFor('dark')).href;
     const browser = await launch();
     const paints: { ready: number; paint: number; render: number }[] = [];
-    const yearModel = buildDashboardModel({ ...common, range: { kind: 'month', month: '2026-03' }, today: TODAY, includeWorkspaces: true });
+    const yearModel = buildDashboardModel(inputs, { range: { kind: 'month', month: '2026-03' }, today: TODAY, includeWorkspaces: true, workspaceNames: names });
     for (let i = 0; i < 6; i++) {
       const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
       const page = await context.newPage();

@@ -6,11 +6,11 @@ import { ControlsHolder } from './host/controls';
 import { DashboardPanel, OPEN_DASHBOARD_COMMAND } from './host/dashboardPanel';
 import { registerDataCommands } from './host/dataCommands';
 import { EdgeWarnings } from './host/edgeWarnings';
-import { HistoryService } from './host/historyService';
 import { registerMeetingCommands } from './host/meetingCommands';
 import { ProblemReporter } from './host/problems';
 import { StatusBarController } from './host/statusBar';
 import { Commands } from './host/commandIds';
+import { CraftModel } from './host/model';
 import { lazyReports } from './host/lazyReports';
 import { hasMembership, type TeamFlow } from './host/teamCommands';
 import { Tracker } from './host/tracker';
@@ -24,20 +24,20 @@ export function activate(context: vscode.ExtensionContext) {
   const config = new ConfigWatcher();
   const controls = new ControlsHolder(dataDir, problems);
   const calendars = new CalendarService(context, dataDir, config, problems);
-  const history = new HistoryService(dataDir, calendars);
   const dataChanged = new vscode.EventEmitter<void>();
   tracker = new Tracker(dataDir, controls, problems);
   const onDidChangeData = (listener: () => void) => vscode.Disposable.from(calendars.onDidChange(listener), dataChanged.event(listener));
+  const model = new CraftModel(dataDir, tracker, config, (fromMs, toMs) => calendars.meetingsBetween(fromMs, toMs), (l) => onDidChangeData(l));
   let teamFlow: TeamFlow | undefined;
-  const team = () => (teamFlow ??= new (lazyReports().TeamFlow)(dataDir, history, config, problems));
-  const views = { history, calendars, config, tracker, onDidChangeData };
+  const team = () => (teamFlow ??= new (lazyReports().TeamFlow)(dataDir, model, config, problems));
+  const views = { model, calendars, config, tracker, onDidChangeData };
   const dashboard = dashboardDeps(views), summary = summaryDeps(views);
-  const statusBar = new StatusBarController(history, tracker, config, controls, problems, onDidChangeData);
+  const statusBar = new StatusBarController(model, config, controls, problems);
   context.subscriptions.push(
-    problems, config, controls, calendars, dataChanged, tracker, statusBar,
-    registerDataCommands({ dataDir, controls, tracker, statusBar }),
+    problems, config, controls, calendars, dataChanged, tracker, model, statusBar,
+    registerDataCommands({ dataDir, controls, tracker, model }),
     registerMeetingCommands({ dataDir, calendars, config, changed: () => dataChanged.fire() }),
-    new EdgeWarnings(dataDir, statusBar, history, config, problems),
+    new EdgeWarnings(dataDir, model, config, problems),
     vscode.commands.registerCommand(Commands.teamJoin, () => team().join()),
     vscode.commands.registerCommand(Commands.teamContribute, (month?: string) => team().contributeNow(month)),
     vscode.commands.registerCommand(Commands.teamLeave, () => team().leave()),
@@ -49,13 +49,13 @@ export function activate(context: vscode.ExtensionContext) {
   for (const p of config.value.problems) problems.report('config', p);
   context.subscriptions.push(config.onDidChange((c) => (c.problems.length ? problems.report('config', c.problems.join(' ')) : problems.clear('config'))));
   // Deferred so activation itself stays cheap.
-  setTimeout(() => void controls.reload().then(() => statusBar.render()).then(() => calendars.start()).then(() => (hasMembership(dataDir) ? team().contributeIfDue() : undefined)), 0);
+  setTimeout(() => void controls.reload().then(() => model.refresh()).then(() => calendars.start()).then(() => (hasMembership(dataDir) ? team().contributeIfDue() : undefined)), 0);
   // A small API for integration tests and for other extensions that want to flush before reading the files.
   return {
     dataDir,
     source: tracker.source,
     flush: () => tracker?.flush(),
-    render: () => statusBar.render(),
+    render: () => model.refresh().then(() => undefined),
     stats: () => ({ heartbeats: tracker?.heartbeats ?? 0, anomalies: tracker?.anomalies ?? 0, pending: tracker?.pending().length ?? 0 }),
   };
 }

@@ -1,156 +1,89 @@
-// Reading everything a measure needs, in one place for `days`, `edge` and `summary`: activity files ->
-// timeline, calendars (--ics files, else the cached calendars) + manual meetings -> meetings, time off.
-import * as fs from 'node:fs';
+// What a measuring command needs, in one place for `status`, `days`, `edge`, `summary` and `team`: the
+// user's settings (cli/settings.ts), the one history loader (store/history.ts) with the calendars (--ics
+// files, else the cached calendars), and the one set of inputs built from both (core/context.ts).
 import * as path from 'node:path';
 import { expandIcsBytes } from '../calendar/expand';
-import type { MeetingCoverage } from '../core/edge';
-import { firstActivityDate } from '../core/edge';
-import { manualMeetings } from '../core/manualMeetings';
-import { buildTimeline } from '../core/timeline';
-import type { Meeting, Segment, TimeOffDay } from '../core/types';
-import { addDays, addMonths, isValidDate, localDate, monthOf, startOfDay } from '../core/zone';
-import { ACTIVITY_DIR, monthsBetween, readActivity } from '../store/activityStore';
-import { loadCalendarTexts, readManualMeetings, readTimeOff } from '../store/calendarStore';
+import { measureContext, type MeasureInputs } from '../core/context';
+import type { Settings } from '../core/settings';
+import type { Meeting, TimeOffDay } from '../core/types';
+import { isValidDate } from '../core/zone';
+import { loadCalendarTexts } from '../store/calendarStore';
+import { loadHistory, plainActivityReader, type CalendarReader, type History } from '../store/history';
+import { readFileSafe, SafeReadError } from '../store/safeRead';
 import { UsageError, type ParsedArgs } from './args';
+import type { CliIo } from './io';
+import type { CliSettings } from './settings';
 
-export interface MeetingsLoad {
-  readonly meetings: Meeting[];
-  /** Manual time off (timeoff.json) and all-day out-of-office days from the calendars. */
-  readonly timeOff: TimeOffDay[];
-  /** Which days the meeting data can be trusted for (see docs/metrics.md "Meeting coverage"). */
-  readonly coverage: MeetingCoverage;
-  /** Calendars read (files or cached sources). */
-  readonly calendars: number;
-  /** Non-fatal problems, one line each, for stderr. Never contains a URL. */
-  readonly problems: string[];
-}
+/** Largest --ics file read. */
+const MAX_ICS_FILE_BYTES = 64 * 1024 * 1024;
 
-export interface LoadMeetingsOptions {
-  /** Resolves relative --ics paths. */
-  readonly cwd: string;
-  /** When given: cached calendars (if no icsFiles), manual meetings and marked time off are read from it. */
-  readonly dataDir?: string;
-  /** Closes a manual meeting still in progress ("I'm in a meeting now"). */
-  readonly now: number;
+export interface CommandInputs {
+  readonly settings: Settings;
+  readonly history: History;
+  /** The one set of inputs every measure is computed from. */
+  readonly inputs: MeasureInputs;
+  /** Non-fatal problems (settings, calendars, unreadable or damaged files), one line each, for stderr. */
+  readonly problems: readonly string[];
 }
 
 /**
- * The single seam between the CLI and the calendar engine: meetings, time off and coverage for the local
- * days `from`..`to`. `icsFiles` replace the cached calendars when given; manual meetings and time off
- * marked by hand are always added. An --ics file that cannot be read is an error (exit 1).
+ * The calendars as the CLI reads them: `icsFiles` replace the cached calendars when given (an --ics file
+ * that cannot be read is an error, exit 1), else every cached calendar of the data folder.
  */
-export async function loadMeetings(
-  icsFiles: readonly string[],
-  from: string,
-  to: string,
-  timeZone: string,
-  myEmails: readonly string[],
-  options: LoadMeetingsOptions,
-): Promise<MeetingsLoad> {
-  const fromMs = startOfDay(from, timeZone);
-  const toMs = startOfDay(addDays(to, 1), timeZone);
-  const meetings: Meeting[] = [];
-  const timeOff: TimeOffDay[] = [];
-  const problems: string[] = [];
-  let calendars = 0;
-  const expand = (bytes: Uint8Array, sourceId: string, label: string) => {
-    const r = expandIcsBytes(bytes, { fromMs, toMs, timeZone, myEmails, sourceId });
-    meetings.push(...r.meetings);
-    timeOff.push(...r.timeOff);
-    for (const p of r.problems) problems.push(`${label}: ${p}`);
-    calendars++;
-  };
-  if (icsFiles.length > 0) {
-    for (const [i, file] of icsFiles.entries()) {
-      const full = path.resolve(options.cwd, file);
-      let bytes: Uint8Array;
-      try {
-        bytes = await fs.promises.readFile(full);
-      } catch (error) {
-        throw new Error(`Cannot read calendar file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+export function cliCalendars(icsFiles: readonly string[], dataDir: string, cwd: string, settings: Settings): CalendarReader {
+  return async (fromMs, toMs) => {
+    const meetings: Meeting[] = [];
+    const timeOff: TimeOffDay[] = [];
+    const problems: string[] = [];
+    let calendars = 0;
+    const expand = (bytes: Uint8Array, sourceId: string, label: string) => {
+      const r = expandIcsBytes(bytes, { fromMs, toMs, timeZone: settings.timeZone, myEmails: settings.myEmails, ignorePatterns: settings.ignorePatterns, sourceId });
+      meetings.push(...r.meetings);
+      timeOff.push(...r.timeOff);
+      for (const p of r.problems) problems.push(`${label}: ${p}`);
+      calendars++;
+    };
+    if (icsFiles.length > 0) {
+      for (const [i, file] of icsFiles.entries()) expand(await readIcsFile(file, cwd), `ics-${i + 1}`, path.basename(file));
+    } else {
+      for (const c of await loadCalendarTexts(dataDir)) {
+        if (c.problem) problems.push(c.problem);
+        if (c.text !== undefined) expand(new TextEncoder().encode(c.text), c.source.id, c.source.label);
       }
-      expand(bytes, `ics-${i + 1}`, path.basename(file));
     }
-  } else if (options.dataDir) {
-    for (const c of await loadCalendarTexts(options.dataDir)) {
-      if (c.problem) problems.push(c.problem);
-      if (c.text !== undefined) expand(new TextEncoder().encode(c.text), c.source.id, c.source.label);
-    }
-  }
-  let manualFrom: string | undefined;
-  if (options.dataDir) {
-    const manual = await readManualMeetings(options.dataDir);
-    if (manual.problem) problems.push(manual.problem);
-    const logged = manualMeetings(manual.value, options.now);
-    if (logged.length > 0) manualFrom = localDate(logged[0].start, timeZone);
-    meetings.push(...logged.filter((m) => m.end > fromMs && m.start < toMs));
-    const off = await readTimeOff(options.dataDir);
-    if (off.problem) problems.push(off.problem);
-    for (const date of off.value) if (date >= from && date <= to) timeOff.push({ date, reason: 'manual' });
-  }
-  meetings.sort((a, b) => a.start - b.start);
-  const coverage: MeetingCoverage = calendars > 0 ? 'full' : manualFrom !== undefined ? { from: manualFrom } : 'none';
-  return { meetings, timeOff, coverage, calendars, problems };
-}
-
-export interface LoadRequest {
-  readonly dataDir: string;
-  /** Local days to compute, inclusive. */
-  readonly from: string;
-  readonly to: string;
-  readonly timeZone: string;
-  readonly idleMinutes: number;
-  readonly now: number;
-  readonly icsFiles: readonly string[];
-  readonly myEmails: readonly string[];
-  readonly cwd: string;
-}
-
-export interface Loaded extends MeetingsLoad {
-  /** Machine-wide hands-on segments (may start before `from`: a month more is read to find tracking start). */
-  readonly segments: Segment[];
-  /** Local date of the first tracked activity found (null when none). */
-  readonly trackingStart: string | null;
-  readonly anomalies: number;
-  readonly damagedLines: number;
-  readonly unreadableFiles: number;
-}
-
-/** Activity and meetings for a range of local days, ready for computeMeasures / assessEdge. */
-export async function loadInputs(req: LoadRequest): Promise<Loaded> {
-  // Files are split by UTC month of span start: a month either side covers every zone offset, and the
-  // month before also tells whether tracking began before the range.
-  const months = monthsBetween(addMonths(monthOf(req.from), -1), addMonths(monthOf(req.to), 1));
-  const read = await readActivity(req.dataDir, { fromMonth: months[0], toMonth: months[months.length - 1] });
-  const { segments, anomalies } = buildTimeline(read.sources, { idleMs: req.idleMinutes * 60_000, now: req.now, barriers: read.barriers });
-  const meetings = await loadMeetings(req.icsFiles, req.from, req.to, req.timeZone, req.myEmails, { cwd: req.cwd, dataDir: req.dataDir, now: req.now });
-  const problems = [...meetings.problems];
-  for (const u of read.unreadable) problems.push(`Could not read ${u.file}: ${u.reason}`);
-  if (read.damagedLines > 0) problems.push(`${read.damagedLines} damaged line${read.damagedLines === 1 ? '' : 's'} in the activity files were skipped.`);
-  return {
-    ...meetings,
-    problems,
-    segments,
-    trackingStart: (await olderMonth(req.dataDir, months[0])) ?? firstActivityDate(segments, req.timeZone),
-    anomalies,
-    damagedLines: read.damagedLines,
-    unreadableFiles: read.unreadable.length,
+    return { meetings, timeOff, problems, connected: calendars > 0 };
   };
 }
 
-/**
- * When activity files exist for a month before `firstRead`, tracking began before everything read: the first
- * day of that month stands in for the tracking start (only its order relative to the range matters).
- */
-async function olderMonth(dataDir: string, firstRead: string): Promise<string | undefined> {
-  let months: string[];
+/** An --ics file: a regular file only (a FIFO or device is refused without hanging), size-capped. */
+export async function readIcsFile(file: string, cwd: string): Promise<Uint8Array> {
   try {
-    months = await fs.promises.readdir(path.join(dataDir, ACTIVITY_DIR));
-  } catch {
-    return undefined;
+    return await readFileSafe(path.resolve(cwd, file), { maxBytes: MAX_ICS_FILE_BYTES });
+  } catch (error) {
+    const reason = error instanceof SafeReadError ? error.reason : (error as Error).message;
+    throw new Error(`Cannot read calendar file ${file}: ${reason}`, { cause: error });
   }
-  const older = months.filter((m) => /^\d{4}-\d{2}$/.test(m) && m < firstRead).sort();
-  return older.length > 0 ? `${older[0]}-01` : undefined;
+}
+
+/** History and inputs for the local days `from`..`to` with the user's settings. */
+export async function loadCommandInputs(
+  cli: CliSettings,
+  range: { readonly from: string; readonly to: string },
+  options: { readonly dataDir: string; readonly io: CliIo; readonly icsFiles?: readonly string[] },
+): Promise<CommandInputs> {
+  const { settings } = cli;
+  const history = await loadHistory({
+    dataDir: options.dataDir,
+    from: range.from,
+    to: range.to,
+    timeZone: settings.timeZone,
+    idleMinutes: settings.idleMinutes,
+    now: options.io.now(),
+    activity: plainActivityReader(options.dataDir),
+    calendars: cliCalendars(options.icsFiles ?? [], options.dataDir, options.io.cwd, settings),
+  });
+  const inputs: MeasureInputs = { segments: history.segments, meetings: history.meetings, context: measureContext(settings, history) };
+  return { settings, history, inputs, problems: [...cli.problems, ...history.problems] };
 }
 
 /** A required or optional 'YYYY-MM-DD' option value, checked. */

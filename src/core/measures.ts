@@ -3,7 +3,9 @@
 import { dayGrid } from './dayGrid';
 import { activityOnGrid } from './days';
 import { intersect, lengthPerBucket, overlaps, subtract, union } from './intervals';
-import { DEFAULT_WORKING_HOURS, emptyByCategory, type ByCategory, type Interval, type Segment, type TimeOffDay, type WorkingHours } from './types';
+import type { MeasureInputs } from './context';
+import { craftRatio } from './rules';
+import { emptyByCategory, type ByCategory, type Interval, type TimeOffDay } from './types';
 import { addDays, isoWeek, isoWeekday, monthOf, zonedTime } from './zone';
 
 const MINUTE = 60_000;
@@ -103,18 +105,10 @@ export interface PeriodMeasures {
   readonly longestLowRun: LowRun | null;
 }
 
-export interface MeasuresInput {
-  /** Machine-wide hands-on segments (from buildTimeline), sorted and non-overlapping. */
-  readonly segments: readonly Segment[];
-  /** Meetings (already filtered). Any order; overlaps allowed. */
-  readonly meetings: readonly Interval[];
-  /** First and last local date, inclusive. */
+/** Inclusive range of local dates. */
+export interface DateRange {
   readonly from: string;
   readonly to: string;
-  readonly timeZone: string;
-  readonly workingHours?: WorkingHours;
-  readonly deepWorkMinutes?: number;
-  readonly timeOff?: readonly TimeOffDay[];
 }
 
 export interface Measures {
@@ -127,8 +121,8 @@ export interface Measures {
 }
 
 /** The day measures plus weekly and monthly aggregates, heat map and longest low run, for a date range. */
-export function computeMeasures(input: MeasuresInput): Measures {
-  const days = dailyMeasures(input);
+export function computeMeasures(inputs: MeasureInputs, range: DateRange): Measures {
+  const days = dailyMeasures(inputs, range);
   return {
     days,
     weeks: aggregate(days, (d) => isoWeek(d)),
@@ -136,10 +130,6 @@ export function computeMeasures(input: MeasuresInput): Measures {
     heatMap: heatMap(days),
     longestLowRun: longestLowRun(days),
   };
-}
-
-function ratio(handsOn: number, meetings: number): number | null {
-  return handsOn + meetings === 0 ? null : handsOn / (handsOn + meetings);
 }
 
 /** Index of the bucket containing t (bounds ascending; -1 before the first, length-1.. after the last). */
@@ -174,17 +164,17 @@ function sliceSorted<T extends Interval>(items: readonly T[], from: number, to: 
 }
 
 /** Per-day measures for every date from `from` to `to` (inclusive), zeros included. */
-export function dailyMeasures(input: MeasuresInput): DayMeasures[] {
-  const { from, to, timeZone } = input;
-  const wh = input.workingHours ?? DEFAULT_WORKING_HOURS;
-  const deepMs = (input.deepWorkMinutes ?? DEFAULT_DEEP_WORK_MINUTES) * MINUTE;
+export function dailyMeasures(inputs: MeasureInputs, range: DateRange): DayMeasures[] {
+  const { from, to } = range;
+  const { timeZone, workingHours: wh, deepWorkMinutes, timeOff } = inputs.context;
+  const deepMs = deepWorkMinutes * MINUTE;
   if (to < from) return [];
   const { dates, bounds } = dayGrid(from, to, timeZone);
   const n = dates.length;
   const first = bounds[0], last = bounds[n];
   // Only what touches the range (segments are sorted; a day more at the end keeps runs that cross it whole).
-  const segments = sliceSorted(input.segments, first, last + DAY);
-  const inRange = input.meetings.filter((m) => m.end > first && m.start < last);
+  const segments = sliceSorted(inputs.segments, first, last + DAY);
+  const inRange = inputs.meetings.filter((m) => m.end > first && m.start < last);
   const activity = activityOnGrid(segments, dates, bounds);
 
   const meetingUnion = union(inRange);
@@ -217,7 +207,7 @@ export function dailyMeasures(input: MeasuresInput): DayMeasures[] {
   const hourly = lengthPerBucket(runs, hourBounds);
 
   const offByDate = new Map<string, TimeOffDay['reason']>();
-  for (const t of input.timeOff ?? []) if (!offByDate.has(t.date) || t.reason === 'manual') offByDate.set(t.date, t.reason);
+  for (const t of timeOff) if (!offByDate.has(t.date) || t.reason === 'manual') offByDate.set(t.date, t.reason);
   const workdays = new Set(wh.days);
 
   // Working-hours windows of working days that are not marked off.
@@ -277,7 +267,7 @@ export function dailyMeasures(input: MeasuresInput): DayMeasures[] {
     meetingMs: meetingMs[k],
     overlapMs: overlapMs[k],
     conflictMs: conflictMs[k],
-    craftRatio: ratio(a.handsOnMs, meetingMs[k]),
+    craftRatio: craftRatio(a.handsOnMs, meetingMs[k]),
     deepWorkBlocks: deepBlocks[k],
     deepWorkMs: deepWorkMs[k],
     longestRunMs: longestRun[k],
@@ -367,7 +357,7 @@ function summarize(period: string, days: readonly DayMeasures[], keyOf: (date: s
     meetingMs,
     overlapMs,
     conflictMs,
-    craftRatio: ratio(handsOnMs, meetingMs),
+    craftRatio: craftRatio(handsOnMs, meetingMs),
     deepWorkBlocks,
     deepWorkMs,
     focusWindows,

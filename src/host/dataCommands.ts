@@ -2,14 +2,14 @@
 // folder, delete everything, and the "show today" view behind the status bar.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { formatDuration } from '../core/format';
+import { formatDuration } from '../views/labels';
 import { ROLES, ROLE_INFO } from '../core/roles';
 import { CATEGORIES } from '../core/types';
 import { writeExport } from '../store/exporter';
 import { ImportError, importFile, type ImportKind } from '../store/importer';
 import { Commands } from './commandIds';
 import type { ControlsHolder } from './controls';
-import type { StatusBarController } from './statusBar';
+import type { CraftModel } from './model';
 import type { Tracker } from './tracker';
 import { currentWorkspace } from './workspaces';
 
@@ -17,11 +17,11 @@ export interface DataCommandDeps {
   readonly dataDir: string;
   readonly controls: ControlsHolder;
   readonly tracker: Tracker;
-  readonly statusBar: StatusBarController;
+  readonly model: CraftModel;
 }
 
 export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
-  const { dataDir, controls, tracker, statusBar } = deps;
+  const { dataDir, controls, tracker, model } = deps;
   const reg = vscode.commands.registerCommand;
   return vscode.Disposable.from(
     reg(Commands.pause, async () => {
@@ -89,7 +89,8 @@ export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
       return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Craft Time: importing…' }, async () => {
         try {
           const report = await importFile(dataDir, kind, file, { now: Date.now() });
-          await statusBar.render();
+          model.invalidate();
+          await model.refresh();
           const what = report.alreadyImported ? 'was already imported; nothing changed' : `imported ${report.spansWritten} spans over ${report.daysCovered} day(s)${report.firstDay ? ` (${report.firstDay} to ${report.lastDay})` : ''}`;
           const extra = report.skipped ? `; ${report.skipped} record(s) skipped` : '';
           void vscode.window.showInformationMessage(`Craft Time: ${what}${extra}. File paths were not stored.`);
@@ -113,7 +114,8 @@ export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
       await fs.promises.rm(dataDir, { recursive: true, force: true });
       await fs.promises.mkdir(dataDir, { recursive: true });
       await controls.reload();
-      await statusBar.render();
+      model.forgetOwn();
+      await model.refresh();
       void vscode.window.showInformationMessage('Craft Time: all data deleted.');
       return true;
     }),
@@ -125,15 +127,13 @@ export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
       if (pick) await vscode.workspace.getConfiguration('craftTime').update('role', pick.label, vscode.ConfigurationTarget.Global);
     }),
     reg(Commands.showToday, async () => {
-      await statusBar.render();
-      const snap = statusBar.last;
-      if (!snap) return;
+      const t = (await model.refresh()).today;
       const items: vscode.QuickPickItem[] = [
-        { label: `$(code) Hands-on today: ${formatDuration(snap.today.handsOnMs)}`, description: snap.today.date },
-        ...CATEGORIES.filter((c) => snap.today.byCategory[c] > 0).map((c) => ({ label: `    ${c}`, description: formatDuration(snap.today.byCategory[c]) })),
+        { label: `$(code) Hands-on today: ${formatDuration(t.today.handsOnMs)}`, description: t.date },
+        ...CATEGORIES.filter((c) => t.today.byCategory[c] > 0).map((c) => ({ label: `    ${c}`, description: formatDuration(t.today.byCategory[c]) })),
         { label: '', kind: vscode.QuickPickItemKind.Separator },
-        ...snap.week.map((d) => ({ label: `$(calendar) ${d.date}`, description: formatDuration(d.handsOnMs) })),
-        { label: `This week: ${formatDuration(snap.weekHandsOnMs)}`, kind: vscode.QuickPickItemKind.Default },
+        ...t.week.map((d) => ({ label: `$(calendar) ${d.date}`, description: formatDuration(d.handsOnMs) })),
+        { label: `This week: ${formatDuration(t.weekHandsOnMs)}`, kind: vscode.QuickPickItemKind.Default },
       ];
       await vscode.window.showQuickPick(items, { title: 'Craft Time: today and this week', placeHolder: 'Hands-on time per category and per day' });
     }),

@@ -2,22 +2,21 @@
 // commands. One window speaks for the machine (a claim file), never during a meeting, at most once per
 // craftTime.warnings.minDaysBetween days.
 import * as vscode from 'vscode';
-import { explainEdge } from '../core/edge';
 import { planFocusTime } from '../core/focusPlanner';
-import { formatDuration } from '../core/format';
+import { edgeHeadline, explainEdge } from '../views/edgeText';
+import { formatDuration } from '../views/labels';
 import { writeFocusIcs } from '../core/icsWriter';
 import { warningDue } from '../core/warningPolicy';
 import { addDays, localDate, startOfIsoWeek } from '../core/zone';
 import { claimWarning, readWarningRecord, writeWarningRecord } from '../store/warningState';
 import { Commands } from './commandIds';
 import type { ConfigWatcher } from './config';
-import type { HistoryService } from './historyService';
-import type { ProblemReporter } from './problems';
-import type { StatusBarController } from './statusBar';
 import { writeFileAtomic } from '../store/atomicWrite';
+import { Disposable } from './lifecycle';
+import type { CraftModel, Snapshot } from './model';
+import type { ProblemReporter } from './problems';
 
-export class EdgeWarnings implements vscode.Disposable {
-  private readonly owned: vscode.Disposable[] = [];
+export class EdgeWarnings extends Disposable {
   /** The check under way, and the one queued to run after it (shared by every caller meanwhile). */
   private inflight: Promise<boolean> | undefined;
   private queued: Promise<boolean> | undefined;
@@ -26,28 +25,26 @@ export class EdgeWarnings implements vscode.Disposable {
 
   constructor(
     private readonly dataDir: string,
-    private readonly statusBar: StatusBarController,
-    private readonly history: HistoryService,
+    private readonly model: CraftModel,
     private readonly config: ConfigWatcher,
     private readonly problems: ProblemReporter,
   ) {
+    super();
     const reg = vscode.commands.registerCommand;
-    this.owned.push(
-      statusBar.onDidRender(() => void this.check()),
-      reg(Commands.explainEdge, () => this.explain()),
-      reg(Commands.protectFocus, (target?: string) => this.protectFocus(target)),
-      reg(Commands.checkEdge, () => this.checkNow()),
-    );
+    this._register(model.onDidChange(() => void this.check()));
+    this._register(reg(Commands.explainEdge, () => this.explain()));
+    this._register(reg(Commands.protectFocus, (target?: string) => this.protectFocus(target)));
+    this._register(reg(Commands.checkEdge, () => this.checkNow()));
   }
 
   /**
-   * "Check Technical Edge Now": re-renders first, so the decision uses the data as it is now (a meeting that
-   * ended or started since the last render, in this window or another), then checks. True when this window
+   * "Check Technical Edge Now": refreshes the model first, so the decision uses the data as it is now (a
+   * meeting that ended or started since, in this window or another), then checks. True when this window
    * showed the warning.
    */
   async checkNow(): Promise<boolean> {
     const before = this.shown;
-    await this.statusBar.render(); // its onDidRender starts a check on the fresh snapshot
+    await this.model.refresh(); // its onDidChange starts a check on the fresh snapshot
     await this.check();
     return this.shown > before;
   }
@@ -72,7 +69,7 @@ export class EdgeWarnings implements vscode.Disposable {
 
   private async checkOnce(): Promise<boolean> {
     try {
-      const snap = this.statusBar.last;
+      const snap: Snapshot | undefined = this.model.snapshot;
       const cfg = this.config.value;
       if (!snap) return false;
       const now = Date.now();
@@ -85,7 +82,7 @@ export class EdgeWarnings implements vscode.Disposable {
       if (!(await claimWarning(this.dataDir, record))) return false;
       await writeWarningRecord(this.dataDir, { ...record, lastShown: new Date(now).toISOString() });
       this.shown++;
-      void this.show(snap.edge.headline, snap.edge.state);
+      void this.show(edgeHeadline(snap.edge), snap.edge.state);
       return true;
     } catch (error) {
       this.problems.log().warn(`Edge warning check failed: ${(error as Error).message}`);
@@ -109,9 +106,7 @@ export class EdgeWarnings implements vscode.Disposable {
 
   /** Opens the explanation of the current state, signal by signal, with the weeks behind it. */
   async explain(): Promise<void> {
-    await this.statusBar.render();
-    const snap = this.statusBar.last;
-    if (!snap) return;
+    const snap = await this.model.refresh();
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: explainEdge(snap.edge, this.config.value.role) });
     await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
   }
@@ -124,7 +119,7 @@ export class EdgeWarnings implements vscode.Disposable {
     const cfg = this.config.value;
     const now = Date.now();
     const nextMonday = addDays(startOfIsoWeek(localDate(now, cfg.timeZone)), 7);
-    const history = await this.history.load(nextMonday, addDays(nextMonday, 6), { now, timeZone: cfg.timeZone, idleMinutes: cfg.idleMinutes, pending: [] });
+    const { history } = await this.model.load(nextMonday, addDays(nextMonday, 6), now);
     const plan = planFocusTime({ week: nextMonday, meetings: history.meetings, timeZone: cfg.timeZone, floor: cfg.floor, workingHours: cfg.workingHours, timeOff: history.timeOff });
     if (plan.candidates.length === 0) {
       void vscode.window.showInformationMessage('Craft Time: next week has no meeting-free stretch of 2 hours inside your working hours. Consider declining or moving a recurring meeting.');
@@ -151,7 +146,4 @@ export class EdgeWarnings implements vscode.Disposable {
     return target;
   }
 
-  dispose(): void {
-    for (const d of this.owned) d.dispose();
-  }
 }

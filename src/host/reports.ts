@@ -2,4 +2,4 @@
 // their commands runs, so that activation and the status bar never pay for them.
 export { generateSummary } from './summaryCommand';
 export { TeamFlow } from './teamCommands';
-export { assembleMonthlySummary, summaryAsOf, summaryRange } from '../core/summary/monthlySummary';
+export { monthlySummary, summaryAsOf, summaryRange } from '../views/summaryView';

@@ -1,8 +1,8 @@
 // "Craft Time: Generate Monthly Summary": pick a month (last month first) and a format, choose whether to
 // include workspace names (off unless ticked), see exactly what the file will contain, then save it.
 import * as vscode from 'vscode';
-import { renderSummary, type SummaryFormat } from '../core/render/renderSummary';
-import { monthLabel, type MonthlySummary } from '../core/summary/monthlySummary';
+import { renderSummary, type SummaryFormat } from '../views/render/renderSummary';
+import { monthLabel, type MonthlySummary } from '../views/summaryView';
 import { addMonths, monthOf } from '../core/zone';
 import { GENERATE_SUMMARY_COMMAND } from './dashboardPanel';
 

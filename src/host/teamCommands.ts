@@ -4,11 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { computeEdge, edgeRange } from '../core/edge';
-import { dailyMeasures } from '../core/measures';
-import { floorFor } from '../core/roles';
+import { edgeRange } from '../core/edge';
 import { buildContribution, collectContributions, reportMonths, serializeContribution, type Contribution } from '../core/team/contribution';
-import { contributionAsOf, contributionInput } from '../core/team/fromMeasures';
+import { contributionAsOf, contributionFrom } from '../core/team/fromMeasures';
 import { CONTRIBUTION_EXPLANATION } from '../core/team/preview';
 import { renderTeamReportHtml, renderTeamReportMarkdown } from '../core/team/render';
 import { buildTeamReport } from '../core/team/report';
@@ -18,7 +16,7 @@ import {
   contributionRelativePath, deleteContributions, forgetMemberId, loadOrCreateMemberId, readTeamFolder, rememberRole, TEAM_DIR, writeContribution,
 } from '../store/teamFolder';
 import type { ConfigWatcher } from './config';
-import type { HistoryService } from './historyService';
+import type { CraftModel } from './model';
 import type { ProblemReporter } from './problems';
 import { writeFileAtomic } from '../store/atomicWrite';
 
@@ -54,7 +52,7 @@ export function hasMembership(dataDir: string): boolean {
 export class TeamFlow {
   constructor(
     private readonly dataDir: string,
-    private readonly history: HistoryService,
+    private readonly model: CraftModel,
     private readonly config: ConfigWatcher,
     private readonly problems: ProblemReporter,
   ) {}
@@ -64,13 +62,9 @@ export class TeamFlow {
     const cfg = this.config.value;
     const now = Date.now();
     const today = localDate(now, cfg.timeZone);
-    const asOf = contributionAsOf(month, today);
-    const range = edgeRange(asOf);
-    const h = await this.history.load(range.from, range.to, { now, timeZone: cfg.timeZone, idleMinutes: cfg.idleMinutes, pending: [] });
-    const days = dailyMeasures({ segments: h.segments, meetings: h.meetings, from: range.from, to: range.to, timeZone: cfg.timeZone, timeOff: h.timeOff, workingHours: cfg.workingHours, deepWorkMinutes: cfg.deepWorkMinutes });
-    // The shared state is judged against the role's default floor: personal overrides stay personal.
-    const edge = computeEdge({ days, asOf, floor: floorFor(cfg.role), workingHours: cfg.workingHours, meetingCoverage: h.meetingCoverage, trackingStart: h.trackingStart });
-    const { input, skipped } = contributionInput(month, cfg.role, edge, days);
+    const range = edgeRange(contributionAsOf(month, today));
+    const { inputs } = await this.model.load(range.from, range.to, now);
+    const { input, skipped } = contributionFrom(inputs, month, cfg.role, today);
     const member = await loadOrCreateMemberId(this.dataDir);
     return { contribution: buildContribution(input, { member, month, now, today }), skipped };
   }

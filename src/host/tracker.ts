@@ -20,11 +20,14 @@ export class Tracker implements vscode.Disposable {
   private readonly names = new Map<string, string>();
   private readonly owned: vscode.Disposable[] = [];
   private readonly activityEmitter = new vscode.EventEmitter<void>();
-  private readonly flushEmitter = new vscode.EventEmitter<void>();
+  private readonly flushEmitter = new vscode.EventEmitter<readonly Span[]>();
+  private readonly pauseEmitter = new vscode.EventEmitter<number>();
   /** Fires (at most once per heartbeat) when a heartbeat was recorded. */
   readonly onDidRecord = this.activityEmitter.event;
-  /** Fires after buffered spans reached the disk. */
+  /** Fires after buffered spans reached the disk, with those spans (the model keeps them instead of re-reading). */
   readonly onDidFlush = this.flushEmitter.event;
+  /** Fires after a pause barrier was written, with its instant. */
+  readonly onDidPause = this.pauseEmitter.event;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> | undefined;
   private focused = vscode.window.state.focused;
@@ -84,6 +87,7 @@ export class Tracker implements vscode.Disposable {
       }),
       this.activityEmitter,
       this.flushEmitter,
+      this.pauseEmitter,
     );
   }
 
@@ -102,6 +106,11 @@ export class Tracker implements vscode.Disposable {
     return this.acc.peek();
   }
 
+  /** Display names of the workspaces this window has seen. */
+  get workspaceNames(): ReadonlyMap<string, string> {
+    return this.names;
+  }
+
   get anomalies(): number {
     return this.acc.anomalies;
   }
@@ -109,7 +118,9 @@ export class Tracker implements vscode.Disposable {
   /** Writes everything buffered, then a pause barrier: time around a pause is never bridged by the idle rule. */
   async recordPause(): Promise<void> {
     await this.flush();
-    await this.writer.appendPause(Date.now());
+    const instant = Date.now();
+    await this.writer.appendPause(instant);
+    this.pauseEmitter.fire(Math.floor(instant / 1000) * 1000); // as the file records it
   }
 
   /** Forgets buffered heartbeats (used when the user deletes all data). */
@@ -128,7 +139,7 @@ export class Tracker implements vscode.Disposable {
       try {
         await this.writer.append(spans, this.names);
         this.problems.clear('write');
-        this.flushEmitter.fire();
+        this.flushEmitter.fire(spans);
       } catch (error) {
         this.acc.restore(error instanceof AppendError ? error.unwritten : spans);
         const code = (error as NodeJS.ErrnoException).code ?? (error instanceof AppendError ? error.code : undefined);

@@ -37,7 +37,7 @@ export async function readFileSafe(file: string, options: SafeReadOptions): Prom
     handle = await fs.promises.open(file, fs.constants.O_RDONLY | O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new SafeReadError(file, code === 'ENOENT' ? 'not found' : `not readable (${code ?? 'error'})`, code);
+    throw new SafeReadError(file, describeCode(code), code);
   }
   try {
     const st = await handle.stat();
@@ -73,7 +73,7 @@ export function readFileSafeSync(file: string, options: SafeReadOptions): Buffer
     fd = fs.openSync(file, fs.constants.O_RDONLY | O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new SafeReadError(file, code === 'ENOENT' ? 'not found' : `not readable (${code ?? 'error'})`, code);
+    throw new SafeReadError(file, describeCode(code), code);
   }
   try {
     const st = fs.fstatSync(fd);
@@ -108,7 +108,7 @@ async function assertWithin(file: string, folder: string): Promise<void> {
     [real, root] = await Promise.all([fs.promises.realpath(file), fs.promises.realpath(folder)]);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new SafeReadError(file, code === 'ENOENT' ? 'not found' : `not readable (${code ?? 'error'})`, code);
+    throw new SafeReadError(file, describeCode(code), code);
   }
   if (!isInside(real, root)) throw new SafeReadError(file, 'a link that leads outside the data folder');
 }
@@ -120,7 +120,7 @@ function assertWithinSync(file: string, folder: string): void {
     root = fs.realpathSync(folder);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new SafeReadError(file, code === 'ENOENT' ? 'not found' : `not readable (${code ?? 'error'})`, code);
+    throw new SafeReadError(file, describeCode(code), code);
   }
   if (!isInside(real, root)) throw new SafeReadError(file, 'a link that leads outside the data folder');
 }
@@ -132,4 +132,10 @@ export function isInside(child: string, parent: string): boolean {
 
 function formatBytes(n: number): string {
   return n >= 1 << 20 ? `${Math.round(n / (1 << 20))} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`;
+}
+
+/** "ENOENT: not found", "EACCES: permission denied", …: the code first, as Node's own messages put it. */
+function describeCode(code: string | undefined): string {
+  const words: Record<string, string> = { ENOENT: 'not found', EACCES: 'permission denied', EPERM: 'not permitted', EISDIR: 'a folder', ELOOP: 'too many symbolic links', ENOTDIR: 'not in a folder' };
+  return code ? `${code}: ${words[code] ?? 'not readable'}` : 'not readable';
 }

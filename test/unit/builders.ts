@@ -1,5 +1,14 @@
 // Small builders for test data. Add your own; keep defaults boring and explicit.
-import type { Category, Meeting, Segment, Span, TimeOffDay } from '../../src/core/types';
+import type { MeasureInputs } from '../../src/core/context';
+import { assessEdge, firstActivityDate, type EdgeResult } from '../../src/core/edge';
+import { computeMeasures, dailyMeasures, type DayMeasures, type Measures } from '../../src/core/measures';
+import { floorFor, type Floor, type Role } from '../../src/core/roles';
+import type { MeetingCoverage } from '../../src/core/rules';
+import type { SummaryOptions } from '../../src/core/summary/monthlySummary';
+import type { DashboardModel } from '../../src/shared/protocol';
+import { buildDashboardModel, type DashboardOptions } from '../../src/views/dashboardModel';
+import { monthlySummary, type MonthlySummary } from '../../src/views/summaryView';
+import { DEFAULT_WORKING_HOURS, type Category, type Interval, type Meeting, type Segment, type Span, type TimeOffDay, type WorkingHours } from '../../src/core/types';
 import { addDays, isoWeekday, zonedTime } from '../../src/core/zone';
 
 export const MIN = 60_000;
@@ -77,4 +86,67 @@ export function workPattern(dates: readonly string[], handsOnMin: number, meetin
     if (meetingMin > 0) meetings.push(aMeeting({ start: at(d, '14:00', timeZone), end: at(d, '14:00', timeZone) + meetingMin * MIN }));
   }
   return { segments, meetings };
+}
+
+/** The old flat shape tests were written in: activity, meetings and whatever context fields they care about. */
+export interface FlatInputs {
+  readonly segments?: readonly Segment[];
+  /** Meetings, or bare intervals where a test only cares about time. */
+  readonly meetings?: readonly (Meeting | Interval)[];
+  readonly timeZone?: string;
+  readonly workingHours?: WorkingHours;
+  readonly deepWorkMinutes?: number;
+  readonly timeOff?: readonly TimeOffDay[];
+  readonly role?: Role;
+  readonly floor?: Floor;
+  readonly meetingCoverage?: MeetingCoverage;
+  /** Default: the local date of the first segment. */
+  readonly trackingStart?: string | null;
+}
+
+/** The one set of inputs, with boring defaults (UTC, Mon-Fri 09-17, 45-min deep work, engineer, full coverage). */
+export function testInputs(o: FlatInputs = {}): MeasureInputs {
+  const timeZone = o.timeZone ?? 'UTC';
+  const segments = o.segments ?? [];
+  const role = o.role ?? 'engineer';
+  return {
+    segments,
+    meetings: (o.meetings ?? []) as readonly Meeting[],
+    context: {
+      timeZone,
+      workingHours: o.workingHours ?? DEFAULT_WORKING_HOURS,
+      deepWorkMinutes: o.deepWorkMinutes ?? 45,
+      role,
+      floor: o.floor ?? floorFor(role),
+      meetingCoverage: o.meetingCoverage ?? 'full',
+      trackingStart: o.trackingStart !== undefined ? o.trackingStart : firstActivityDate(segments, timeZone),
+      timeOff: o.timeOff ?? [],
+    },
+  };
+}
+
+/** dailyMeasures in the flat shape: `{ segments, meetings, from, to, timeZone, ... }`. */
+export function dailyMeasuresOf(o: FlatInputs & { readonly from: string; readonly to: string }): DayMeasures[] {
+  return dailyMeasures(testInputs(o), { from: o.from, to: o.to });
+}
+
+export function computeMeasuresOf(o: FlatInputs & { readonly from: string; readonly to: string }): Measures {
+  return computeMeasures(testInputs(o), { from: o.from, to: o.to });
+}
+
+/** The edge as of a date from flat inputs (assessEdge over the one set of inputs). */
+export function assessEdgeOf(o: FlatInputs & { readonly asOf: string }): EdgeResult {
+  return assessEdge(testInputs(o), o.asOf);
+}
+
+/** The monthly summary (numbers and words) from flat inputs. */
+export function summaryOf(o: FlatInputs & SummaryOptions & { readonly month: string }): MonthlySummary {
+  const { month, asOf, today, includeWorkspaces, workspaceNames, ...flat } = o;
+  return monthlySummary(testInputs(flat), month, { asOf, today, includeWorkspaces, workspaceNames });
+}
+
+/** The dashboard model from flat inputs. */
+export function dashboardOf(o: FlatInputs & DashboardOptions): DashboardModel {
+  const { range, today, includeWorkspaces, workspaceNames, calendars, ...flat } = o;
+  return buildDashboardModel(testInputs(flat), { range, today, includeWorkspaces, workspaceNames, calendars });
 }

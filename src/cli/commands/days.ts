@@ -1,24 +1,22 @@
 // craft-time days: per local day hands-on, meetings, overlap, craft ratio, deep work and focus windows.
 import { toMinutes } from '../../core/days';
-import type { MeetingCoverage } from '../../core/edge';
-import { formatDuration } from '../../core/format';
 import { computeMeasures, type DayMeasures } from '../../core/measures';
+import { shownCraftRatio, type MeetingCoverage } from '../../core/rules';
 import { CATEGORIES } from '../../core/types';
 import { daysBetween } from '../../core/zone';
+import { formatDuration } from '../../views/labels';
 import { parseArgs, UsageError } from '../args';
 import type { CliCommand, CliIo } from '../io';
-import { dateOption, emailsOption, loadInputs } from '../load';
-import { COMMON_USAGE, DATA_DIR_OPTION, JSON_OPTION, TZ_OPTION, dataDirOf, idleMinutesOf, timeZoneOf } from '../options';
+import { dateOption, loadCommandInputs } from '../load';
+import { COMMON_USAGE, JSON_OPTION, MEASURE_OPTIONS, MEASURE_USAGE, dataDirOf, measureFlags } from '../options';
+import { loadCliSettings } from '../settings';
 
 const SPEC = {
-  ...DATA_DIR_OPTION,
-  ...TZ_OPTION,
+  ...MEASURE_OPTIONS,
   ...JSON_OPTION,
   from: { kind: 'value' },
   to: { kind: 'value' },
-  'idle-minutes': { kind: 'value' },
   ics: { kind: 'value', repeat: true },
-  me: { kind: 'value', repeat: true },
 } as const;
 
 /** Longest range accepted, so a typo in a year cannot make the command run for minutes. */
@@ -26,20 +24,15 @@ const MAX_DAYS = 3660;
 
 const round4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
 
-function covered(coverage: MeetingCoverage, date: string): boolean {
-  return coverage === 'full' || (coverage !== 'none' && coverage.from <= date);
-}
-
 /** The JSON shape of one day (docs/metrics.md; craftRatio is a fraction 0..1, null without meeting data). */
 export function dayJson(d: DayMeasures, coverage: MeetingCoverage) {
-  const meetingsKnown = covered(coverage, d.date);
   return {
     date: d.date,
     handsOnMinutes: toMinutes(d.handsOnMs),
     byCategory: Object.fromEntries(CATEGORIES.map((c) => [c, toMinutes(d.byCategory[c])])),
     meetingMinutes: toMinutes(d.meetingMs),
     overlapMinutes: toMinutes(d.overlapMs),
-    craftRatio: meetingsKnown ? round4(d.craftRatio) : null,
+    craftRatio: round4(shownCraftRatio(d.handsOnMs, d.meetingMs, coverage, d.date)),
     deepWorkBlocks: d.deepWorkBlocks,
     deepWorkMinutes: toMinutes(d.deepWorkMs),
     focusWindows: d.focusWindows,
@@ -53,13 +46,13 @@ export const daysCommand: CliCommand = {
   name: 'days',
   summary: 'Hands-on time, meetings and craft ratio per local day',
   usage: [
-    'Usage: craft-time days --from YYYY-MM-DD --to YYYY-MM-DD [--tz ZONE] [--idle-minutes N] [--ics FILE ...] [--me EMAIL ...] [--json] [--data-dir DIR]',
+    'Usage: craft-time days --from YYYY-MM-DD --to YYYY-MM-DD [--ics FILE ...] [--json] [settings flags] [--data-dir DIR]',
     '',
-    'Every local day of the inclusive range, days without activity included.',
+    'Every local day of the inclusive range, days without activity included. Settings come from your VS Code',
+    'settings (see craft-time config); each flag below overrides one.',
     '',
-    '  --idle-minutes N gaps up to N minutes between heartbeats count (1-60, default 5)',
     '  --ics FILE       calendar file(s) to read instead of the cached calendars (repeatable)',
-    '  --me EMAIL       your address(es), to drop invitations you declined (repeatable)',
+    MEASURE_USAGE,
     '  --json           {"days":[{"date","handsOnMinutes","byCategory","meetingMinutes","overlapMinutes",',
     '                   "craftRatio","deepWorkBlocks","deepWorkMinutes","focusWindows","focusMinutes","fragments","status"}]}',
     '                   craftRatio is a fraction 0..1, null when there is neither hands-on nor meeting time or no calendar',
@@ -72,31 +65,20 @@ export const daysCommand: CliCommand = {
     const to = dateOption(args, 'to');
     if (to < from) throw new UsageError(`--to (${to}) is before --from (${from}).`);
     if (daysBetween(from, to) >= MAX_DAYS) throw new UsageError(`The range is too long (at most ${MAX_DAYS} days).`);
-    const timeZone = timeZoneOf(args);
-    const idleMinutes = idleMinutesOf(args);
-    const myEmails = emailsOption(args);
-    const loaded = await loadInputs({
-      dataDir: dataDirOf(args, io),
-      from,
-      to,
-      timeZone,
-      idleMinutes,
-      now: io.now(),
-      icsFiles: args.all.ics ?? [],
-      myEmails,
-      cwd: io.cwd,
-    });
+    const cli = await loadCliSettings(args, io, measureFlags(args));
+    const loaded = await loadCommandInputs(cli, { from, to }, { dataDir: dataDirOf(args, io), io, icsFiles: args.all.ics ?? [] });
     for (const p of loaded.problems) io.stderr(`craft-time days: ${p}\n`);
-    const { days } = computeMeasures({ segments: loaded.segments, meetings: loaded.meetings, from, to, timeZone, timeOff: loaded.timeOff });
+    const { days } = computeMeasures(loaded.inputs, { from, to });
+    const coverage = loaded.inputs.context.meetingCoverage;
     if (args.flags.has('json')) {
-      io.stdout(JSON.stringify({ days: days.map((d) => dayJson(d, loaded.coverage)) }) + '\n');
+      io.stdout(JSON.stringify({ days: days.map((d) => dayJson(d, coverage)) }) + '\n');
       return 0;
     }
-    const meetingsKnown = loaded.coverage !== 'none';
+    const meetingsKnown = coverage !== 'none';
     const header = ['date      ', 'hands-on', meetingsKnown ? 'meetings' : '', meetingsKnown ? 'ratio' : '', 'deep', 'focus', 'note'].filter(Boolean);
     const lines = [header.join('  ')];
     for (const d of days) {
-      const j = dayJson(d, loaded.coverage);
+      const j = dayJson(d, coverage);
       const cells = [d.date, formatDuration(d.handsOnMs).padStart(8)];
       if (meetingsKnown) cells.push(formatDuration(d.meetingMs).padStart(8), (j.craftRatio === null ? '-' : `${Math.round(j.craftRatio * 100)}%`).padStart(5));
       cells.push(String(d.deepWorkBlocks).padStart(4), String(d.focusWindows).padStart(5), d.status === 'working' ? '' : d.status === 'timeOff' ? 'time off' : d.status === 'idle' ? 'no activity' : 'weekend');

@@ -3,12 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { computeEdge, edgeRange } from '../../core/edge';
-import { dailyMeasures } from '../../core/measures';
-import { floorFor, isRole, ROLES, type Role } from '../../core/roles';
+import { edgeRange } from '../../core/edge';
+import { isRole, ROLES, type Role } from '../../core/roles';
 import { buildContribution, collectContributions, reportMonths } from '../../core/team/contribution';
 import { seededRandom, type Random } from '../../core/team/noise';
-import { contributionAsOf, contributionInput } from '../../core/team/fromMeasures';
+import { contributionAsOf, contributionFrom } from '../../core/team/fromMeasures';
 import { contributionPreview } from '../../core/team/preview';
 import { renderTeamReportHtml, renderTeamReportJson, renderTeamReportMarkdown } from '../../core/team/render';
 import { buildTeamReport, DEFAULT_MIN_GROUP, DEFAULT_TREND_MONTHS, MIN_GROUP_FLOOR, MAX_MIN_GROUP } from '../../core/team/report';
@@ -25,8 +24,9 @@ import {
 } from '../../store/teamFolder';
 import { parseArgs, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand, CliIo } from '../io';
-import { emailsOption, loadInputs } from '../load';
-import { COMMON_USAGE, DATA_DIR_OPTION, JSON_OPTION, TZ_OPTION, dataDirOf, idleMinutesOf, timeZoneOf } from '../options';
+import { loadCommandInputs } from '../load';
+import { COMMON_USAGE, DATA_DIR_OPTION, JSON_OPTION, MEASURE_OPTIONS, dataDirOf, measureFlags } from '../options';
+import { loadCliSettings } from '../settings';
 import { writeFileAtomic } from '../../store/atomicWrite';
 
 export const TEAM_FORMATS = ['md', 'html', 'json'] as const;
@@ -38,16 +38,12 @@ export { MIN_AVAILABLE_DAYS } from '../../core/team/fromMeasures';
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const CONTRIBUTE_SPEC = {
-  ...DATA_DIR_OPTION,
-  ...TZ_OPTION,
+  ...MEASURE_OPTIONS,
   ...JSON_OPTION,
   month: { kind: 'value' },
   out: { kind: 'value' },
   yes: { kind: 'flag' },
-  role: { kind: 'value' },
-  'idle-minutes': { kind: 'value' },
   ics: { kind: 'value', repeat: true },
-  me: { kind: 'value', repeat: true },
 } as const;
 
 const REPORT_SPEC = {
@@ -152,28 +148,21 @@ function intOption(args: ParsedArgs, name: string, min: number, max: number, hin
 async function contribute(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, CONTRIBUTE_SPEC);
   noPositionals(args, 'contribute');
-  const timeZone = timeZoneOf(args);
+  const cli = await loadCliSettings(args, io, measureFlags(args));
   const now = io.now();
-  const today = localDate(now, timeZone);
+  const today = localDate(now, cli.settings.timeZone);
   const month = monthOption(args, monthOf(today));
   const out = folderOption(args, 'out', io);
   const dataDir = dataDirOf(args, io);
-  const idleMinutes = idleMinutesOf(args);
-  const myEmails = emailsOption(args);
   const stored = await readMemberFile(dataDir);
   const roleRaw = args.values.role ?? stored?.role;
   if (roleRaw === undefined) throw new UsageError(`--role is required the first time (${ROLES.join(', ')}).`);
   if (!isRole(roleRaw)) throw new UsageError(`Unknown role "${roleRaw}". Roles: ${ROLES.join(', ')}.`);
   const role: Role = roleRaw;
 
-  const asOf = contributionAsOf(month, today);
-  const range = edgeRange(asOf);
-  const loaded = await loadInputs({ dataDir, from: range.from, to: range.to, timeZone, idleMinutes, now, icsFiles: args.all.ics ?? [], myEmails, cwd: io.cwd });
+  const loaded = await loadCommandInputs(cli, edgeRange(contributionAsOf(month, today)), { dataDir, io, icsFiles: args.all.ics ?? [] });
   for (const p of loaded.problems) io.stderr(`craft-time team: ${p}\n`);
-  const days = dailyMeasures({ segments: loaded.segments, meetings: loaded.meetings, from: range.from, to: range.to, timeZone, timeOff: loaded.timeOff });
-  // The state shared is judged against the role's default floor (overrides are personal).
-  const edge = computeEdge({ days, asOf, floor: floorFor(role), meetingCoverage: loaded.coverage, trackingStart: loaded.trackingStart });
-  const { input, skipped } = contributionInput(month, role, edge, days);
+  const { input, skipped } = contributionFrom(loaded.inputs, month, role, today);
   const member = await loadOrCreateMemberId(dataDir); // local only: the preview must show the exact file
   const contribution = buildContribution(input, { member, month, now, today });
   for (const s of skipped) io.stderr(`craft-time team: skipped ${s}\n`);

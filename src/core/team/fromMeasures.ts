@@ -1,10 +1,11 @@
 // From measured weeks to a contribution: the one rule set shared by `craft-time team contribute` and the
 // extension's opt-in flow, so both write exactly the same file for the same data.
-import type { EdgeResult } from '../edge';
-import type { DayMeasures } from '../measures';
+import type { MeasureInputs } from '../context';
+import { computeEdge, edgeRange, type EdgeResult } from '../edge';
+import { dailyMeasures, type DayMeasures } from '../measures';
 import { addDays } from '../zone';
 import { monthOfWeek, weekMonday, weeksOfMonth, type ContributionInput, type ContributionInputWeek } from './contribution';
-import type { Role } from '../roles';
+import { floorFor, type Role } from '../roles';
 
 /** Weeks with fewer available working days than this are mostly time off and are left out. */
 export const MIN_AVAILABLE_DAYS = 3;
@@ -34,4 +35,19 @@ export function contributionInput(month: string, role: Role, edge: EdgeResult, d
     }
   }
   return { input: { role, edgeState: edge.state, weeks }, skipped };
+}
+
+/** Deep-work blocks in a contribution are always counted at this length (docs/team-format.md). */
+export const TEAM_DEEP_WORK_MINUTES = 45;
+
+/**
+ * The one way a month's contribution is computed, by the CLI and the extension alike: judged as of
+ * contributionAsOf, against the role's default floor (personal overrides stay personal) and with 45-minute
+ * deep-work blocks, whatever the member's own settings say.
+ */
+export function contributionFrom(inputs: MeasureInputs, month: string, role: Role, today: string): { input: ContributionInput; skipped: string[] } {
+  const asOf = contributionAsOf(month, today);
+  const context = { ...inputs.context, role, floor: floorFor(role), deepWorkMinutes: TEAM_DEEP_WORK_MINUTES };
+  const days = dailyMeasures({ ...inputs, context }, edgeRange(asOf));
+  return contributionInput(month, role, computeEdge(days, context, asOf), days);
 }

@@ -1,6 +1,6 @@
 // Renderers of the team report: JSON, Markdown, self-contained HTML. They only format: every privacy rule
 // has already been applied by buildTeamReport. Every string from the data is escaped.
-import { escapeHtml, escapeMarkdown } from '../render/escape';
+import { escapeHtml, escapeMarkdown } from '../../views/render/escape';
 import { formatHours, formatPercent, monthName, type Quartiles, type TeamReport } from './report';
 
 /**

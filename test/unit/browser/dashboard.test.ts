@@ -1,11 +1,11 @@
 // The dashboard webview bundle (built here with esbuild's API, not taken from dist/) loaded into a page with
+import { dashboardOf } from '../builders';
 // the panel's own HTML shell and CSP, a fake acquireVsCodeApi, and a model posted to it the way the host does.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildDashboardModel } from '../../../src/core/dashboardModel';
 import { floorFor } from '../../../src/core/roles';
 import type { DashboardModel } from '../../../src/shared/protocol';
 import { axeViolations, HAS_CHROMIUM, launch, ROOT, SCREENSHOTS, serious, watchedPage } from './chromium';
@@ -159,7 +159,7 @@ describe.runIf(HAS_CHROMIUM)('dashboard webview in Chromium', () => {
     const { page, errors, context } = await watchedPage(browser);
     await page.addInitScript(FAKE_VSCODE_API(undefined));
     await page.goto(pathToFileURL(pageFor('light')).href);
-    const empty = buildDashboardModel({ range: { kind: 'last12Weeks' }, today: '2026-03-20', segments: [], meetings: [], timeZone: 'UTC', role: 'engineer', floor: floorFor('engineer'), meetingCoverage: 'none' });
+    const empty = dashboardOf({ range: { kind: 'last12Weeks' }, today: '2026-03-20', segments: [], meetings: [], timeZone: 'UTC', role: 'engineer', floor: floorFor('engineer'), meetingCoverage: 'none' });
     await postModel(page, empty);
     expect(await page.locator('#kpi-hands-value').textContent()).toBe('0m');
     expect(await page.locator('#kpi-meet-value').textContent()).toBe('n/a');

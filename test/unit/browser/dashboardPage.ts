@@ -1,11 +1,11 @@
 // The dashboard test page: the webview bundle built with esbuild's API (not taken from dist/), the panel's
+import { dashboardOf } from '../builders';
 // own HTML shell and CSP, VS Code theme variables, and a fake acquireVsCodeApi. Used by dashboard.test.ts
 // and bench/summary.bench.ts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { buildDashboardModel } from '../../../src/core/dashboardModel';
 import { floorFor } from '../../../src/core/roles';
 import { dashboardHtml } from '../../../src/host/dashboardHtml';
 import type { DashboardModel } from '../../../src/shared/protocol';
@@ -60,7 +60,7 @@ export function FAKE_VSCODE_API(initialState: unknown): string {
 export function sampleModel(month: string | undefined, includeWorkspaces = true): DashboardModel {
   const tz = 'Europe/Berlin';
   const data = sampleData({ from: '2025-10-01', to: '2026-03-20', timeZone: tz, timeOff: ['2026-02-16', '2026-02-17'] });
-  return buildDashboardModel({
+  return dashboardOf({
     range: month ? { kind: 'month', month } : { kind: 'last12Weeks' }, today: '2026-03-20', segments: data.segments, meetings: data.meetings, timeOff: data.timeOff,
     timeZone: tz, role: 'principal', floor: floorFor('principal'), meetingCoverage: 'full', includeWorkspaces, workspaceNames: data.workspaceNames,
     calendars: [

@@ -1,14 +1,15 @@
 // The HTML monthly summary rendered in headless Chromium: no console errors, no network requests, the
+import { summaryOf } from '../builders';
 // numbers visible, no serious accessibility violations, printable on A4 and Letter, screenshots saved.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { renderSummaryHtml } from '../../../src/core/render/summaryHtml';
-import { hoursText, ratioText } from '../../../src/core/render/summaryFormat';
+import { renderSummaryHtml } from '../../../src/views/render/summaryHtml';
+import { hoursText, ratioText } from '../../../src/views/render/summaryFormat';
 import { floorFor } from '../../../src/core/roles';
-import { assembleMonthlySummary, type MonthlySummary } from '../../../src/core/summary/monthlySummary';
+import type { MonthlySummary } from '../../../src/views/summaryView';
 import { axeViolations, HAS_CHROMIUM, launch, ROOT, SCREENSHOTS, serious, watchedPage } from './chromium';
 import { EVIL_WORKSPACE, sampleData } from './sampleData';
 
@@ -27,7 +28,7 @@ describe.runIf(HAS_CHROMIUM)('HTML summary in Chromium', () => {
   beforeAll(async () => {
     const tz = 'Europe/Berlin';
     const data = sampleData({ from: '2025-11-01', to: '2026-03-31', timeZone: tz, timeOff: ['2026-03-09', '2026-03-10', '2026-03-11'] });
-    summary = assembleMonthlySummary({
+    summary = summaryOf({
       month: '2026-03', segments: data.segments, meetings: data.meetings, timeOff: data.timeOff, timeZone: tz,
       role: 'principal', floor: floorFor('principal'), meetingCoverage: 'full', includeWorkspaces: true, workspaceNames: data.workspaceNames,
     });
@@ -96,7 +97,7 @@ describe.runIf(HAS_CHROMIUM)('HTML summary in Chromium', () => {
   });
 
   test('an empty month renders cleanly as well', async () => {
-    const empty = assembleMonthlySummary({ month: '2026-02', segments: [], meetings: [], timeZone: 'UTC', role: 'engineer', floor: floorFor('engineer'), meetingCoverage: 'none' });
+    const empty = summaryOf({ month: '2026-02', segments: [], meetings: [], timeZone: 'UTC', role: 'engineer', floor: floorFor('engineer'), meetingCoverage: 'none' });
     const emptyFile = path.join(OUT, 'summary-empty.html');
     fs.writeFileSync(emptyFile, renderSummaryHtml(empty));
     const { page, errors, blocked, context } = await watchedPage(browser);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { assessEdge, computeEdge, edgeRange, explainEdge, type AssessEdgeInput, type EdgeResult } from '../../../src/core/edge';
-import { dailyMeasures } from '../../../src/core/measures';
+import { computeEdge, edgeRange, type EdgeResult } from '../../../src/core/edge';
+import { edgeHeadline, explainEdge, missingLines, signalDetail } from '../../../src/views/edgeText';
 import { floorFor } from '../../../src/core/roles';
 import type { Meeting, Segment, TimeOffDay } from '../../../src/core/types';
-import { aSegment, aTimeOff, at, HOUR, sorted, weekdays, workPattern } from '../builders';
+import { aSegment, aTimeOff, assessEdgeOf, at, dailyMeasuresOf, HOUR, sorted, testInputs, weekdays, workPattern, type FlatInputs } from '../builders';
 
 // Dates used below (all checked by hand against a calendar):
 //   asOf 2025-06-02 (Monday, W23). edgeRange = 2025-02-10 (Monday, W07) .. 2025-06-01 (Sunday, W22):
@@ -28,13 +28,14 @@ function build(parts: { from: string; to: string; handsOn: number; meetings: num
   return { segments: sorted(segments), meetings };
 }
 
-function edge(s: Scenario, over: Partial<AssessEdgeInput> = {}): EdgeResult {
-  return assessEdge({
+function edge(s: Scenario, over: Partial<FlatInputs & { asOf: string }> = {}): EdgeResult {
+  return assessEdgeOf({
     segments: s.segments,
     meetings: s.meetings,
     timeOff: s.timeOff,
     asOf: AS_OF,
     timeZone: 'UTC',
+    role: 'principal',
     floor: floorFor('principal'),
     meetingCoverage: 'full',
     ...over,
@@ -62,7 +63,7 @@ describe('a principal healthy for 12 weeks, then sliding (floor 10 h, 40 %)', ()
     expect(r.weeks).toHaveLength(16);
     expect(r.weeks.filter((w) => w.tracked)).toHaveLength(12);
     expect(signal(r, 'decline').numbers).toMatchObject({ recentWeeklyHours: 15, baselineWeeklyHours: 15, shareOfBaseline: 1, baselineWeeks: 8, recentWeeks: 4 });
-    expect(r.missing).toEqual([]);
+    expect(missingLines(r)).toEqual([]);
   });
 
   test('4 weeks at exactly the floor: only the decline fires -> watch', () => {
@@ -72,7 +73,7 @@ describe('a principal healthy for 12 weeks, then sliding (floor 10 h, 40 %)', ()
     expect(fired(r)).toEqual(['decline']);
     expect(r.state).toBe('watch');
     expect(signal(r, 'decline').numbers).toMatchObject({ recentWeeklyHours: 10, baselineWeeklyHours: 15, shareOfBaseline: 0.6667 });
-    expect(signal(r, 'decline').detail).toContain('67 %');
+    expect(signalDetail(signal(r, 'decline'), r)).toContain('67 %');
     expect(signal(r, 'belowFloor').fired).toBe(false);
     expect(r.weeks.map((w) => w.week).slice(-4)).toEqual(['2025-W19', '2025-W20', '2025-W21', '2025-W22']);
   });
@@ -91,7 +92,7 @@ describe('a principal healthy for 12 weeks, then sliding (floor 10 h, 40 %)', ()
     expect(r.state).toBe('eroding');
     expect(signal(r, 'belowFloor').numbers).toMatchObject({ weeksInARow: 2, lastWeekHandsOnHours: 7.5, lastWeekFloorHours: 10, lastWeekCraftRatio: 0.3 });
     expect(signal(r, 'decline').numbers.recentWeeklyHours).toBe(8.75);
-    expect(signal(r, 'belowFloor').detail).toContain('2025-W22: 7.5 h hands-on (floor 10.0 h)');
+    expect(signalDetail(signal(r, 'belowFloor'), r)).toContain('2025-W22: 7.5 h hands-on (floor 10.0 h)');
   });
 });
 
@@ -184,9 +185,9 @@ describe('a new user', () => {
   test('9 days of data: learning, and says what is missing', () => {
     const r = edge(data, { asOf: '2025-05-28' });
     expect(r.state).toBe('learning');
-    expect(r.missing[0]).toContain('1 of 2 complete weeks of tracking');
+    expect(missingLines(r)[0]).toContain('1 of 2 complete weeks of tracking');
     expect(r.signals.every((s) => !s.fired)).toBe(true);
-    expect(r.headline).toMatch(/^Learning: 1 of 2 complete weeks/);
+    expect(edgeHeadline(r)).toMatch(/^Learning: 1 of 2 complete weeks/);
   });
 
   test('as of 06-02 two weeks are complete (W22 has 2 active days, the rest idle): healthy', () => {
@@ -199,7 +200,7 @@ describe('a new user', () => {
   test('no activity at all: learning', () => {
     const r = edge({ segments: [], meetings: [] });
     expect(r.state).toBe('learning');
-    expect(r.missing[0]).toBe('no hands-on activity tracked yet');
+    expect(missingLines(r)[0]).toBe('no hands-on activity tracked yet');
   });
 });
 
@@ -218,7 +219,7 @@ describe('without a calendar', () => {
     const r = edge({ segments: data.segments, meetings: [] }, { meetingCoverage: 'none' });
     expect(signal(r, 'belowFloor').fired).toBe(false);
     expect(r.state).toBe('healthy');
-    expect(r.missing.join('\n')).toContain('no calendar connected: meeting-based signals are off');
+    expect(missingLines(r).join('\n')).toContain('no calendar connected: meeting-based signals are off');
   });
 });
 
@@ -230,7 +231,7 @@ describe('a week spanning the end of DST (Europe/Berlin, Sunday 2025-10-26 has 2
     const tz = 'Europe/Berlin';
     const { segments } = workPattern(weekdays('2025-10-06', '2025-10-24'), 90, 0, tz);
     segments.push(aSegment({ start: at('2025-10-26', '01:00', tz), end: at('2025-10-26', '03:00', tz) }));
-    const r = assessEdge({ segments: sorted(segments), meetings: [], asOf: '2025-10-27', timeZone: tz, floor: floorFor('principal'), meetingCoverage: 'full' });
+    const r = assessEdgeOf({ segments: sorted(segments), meetings: [], asOf: '2025-10-27', timeZone: tz, floor: floorFor('principal'), meetingCoverage: 'full' });
     const w43 = r.weeks.find((w) => w.week === '2025-W43')!;
     expect(w43.handsOnMs).toBe(10.5 * HOUR);
     expect(w43.belowFloor).toBe(false);
@@ -252,8 +253,8 @@ describe('explanation and inputs', () => {
   });
 
   test('computeEdge refuses days that do not cover the window', () => {
-    const days = dailyMeasures({ segments: [], meetings: [], from: '2025-05-01', to: '2025-06-01', timeZone: 'UTC' });
-    expect(() => computeEdge({ days, asOf: AS_OF, floor: floorFor('staff'), meetingCoverage: 'full', trackingStart: null })).toThrow(RangeError);
+    const days = dailyMeasuresOf({ segments: [], meetings: [], from: '2025-05-01', to: '2025-06-01', timeZone: 'UTC' });
+    expect(() => computeEdge(days, testInputs({ floor: floorFor('staff'), trackingStart: null }).context, AS_OF)).toThrow(RangeError);
   });
 
   test('floor overrides', () => {

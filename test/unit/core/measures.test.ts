@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { computeMeasures, dailyMeasures, heatMap, longestLowRun } from '../../../src/core/measures';
+import { heatMap, longestLowRun } from '../../../src/core/measures';
 import { aSegment, aTimeOff, at, HOUR, meetingsOn, MIN, segmentsOn, sorted, workPattern, weekdays } from '../builders';
+import { computeMeasuresOf, dailyMeasuresOf } from '../builders';
 
 describe('a day with meetings overlapping hands-on time (UTC, Monday 2025-03-03, working hours 09-17)', () => {
   // Meetings: M1 10:00-11:30, M2 11:00-12:00 (double-booked 11:00-11:30), M3 12:40-13:00, M4 16:30-17:30.
@@ -17,7 +18,7 @@ describe('a day with meetings overlapping hands-on time (UTC, Monday 2025-03-03,
     ...segmentsOn(d, [['15:00', '15:40']], 'UTC', 'debugging'),
   ]);
   const meetings = meetingsOn(d, [['10:00', '11:30'], ['11:00', '12:00'], ['12:40', '13:00'], ['16:30', '17:30']]);
-  const [day] = dailyMeasures({ segments, meetings, from: d, to: d, timeZone: 'UTC' });
+  const [day] = dailyMeasuresOf({ segments, meetings, from: d, to: d, timeZone: 'UTC' });
 
   test('hands-on, meetings (union), overlap and conflicts', () => {
     expect(day.handsOnMs).toBe(220 * MIN);
@@ -47,7 +48,7 @@ describe('a day with meetings overlapping hands-on time (UTC, Monday 2025-03-03,
   });
 
   test('a deep-work threshold of 121 minutes leaves no block', () => {
-    const [strict] = dailyMeasures({ segments, meetings, from: d, to: d, timeZone: 'UTC', deepWorkMinutes: 121 });
+    const [strict] = dailyMeasuresOf({ segments, meetings, from: d, to: d, timeZone: 'UTC', deepWorkMinutes: 121 });
     expect(strict.deepWorkBlocks).toBe(0);
   });
 });
@@ -57,7 +58,7 @@ describe('midnight', () => {
   // Each day gets its own half of the minutes; the deep-work block (60 >= 45) counts whole on the day it starts.
   const segments = [aSegment({ start: Date.parse('2025-03-04T23:30:00Z'), end: Date.parse('2025-03-05T00:30:00Z') })];
   const meetings = [{ start: Date.parse('2025-03-04T23:45:00Z'), end: Date.parse('2025-03-05T00:15:00Z') }];
-  const [tue, wed] = dailyMeasures({ segments, meetings, from: '2025-03-04', to: '2025-03-05', timeZone: 'UTC' });
+  const [tue, wed] = dailyMeasuresOf({ segments, meetings, from: '2025-03-04', to: '2025-03-05', timeZone: 'UTC' });
 
   test('minutes are split at local midnight', () => {
     expect(tue.handsOnMs).toBe(30 * MIN);
@@ -77,7 +78,7 @@ describe('midnight', () => {
   });
 
   test('the same instant in New York falls on one local day (18:30-19:30 EST)', () => {
-    const [ny] = dailyMeasures({ segments, meetings, from: '2025-03-04', to: '2025-03-04', timeZone: 'America/New_York' });
+    const [ny] = dailyMeasuresOf({ segments, meetings, from: '2025-03-04', to: '2025-03-04', timeZone: 'America/New_York' });
     expect(ny.handsOnMs).toBe(60 * MIN);
     expect(ny.byHour[18]).toBe(30 * MIN);
     expect(ny.byHour[19]).toBe(30 * MIN);
@@ -88,14 +89,14 @@ describe('a week spanning DST changes (Europe/Berlin)', () => {
   const tz = 'Europe/Berlin';
   test('spring forward: 2025-03-30 has 23 hours; 00:00-05:00 local is 4 real hours, hour 2 never happens', () => {
     const segments = [aSegment({ start: at('2025-03-30', '00:00', tz), end: at('2025-03-30', '05:00', tz) })];
-    const [day] = dailyMeasures({ segments, meetings: [], from: '2025-03-30', to: '2025-03-30', timeZone: tz });
+    const [day] = dailyMeasuresOf({ segments, meetings: [], from: '2025-03-30', to: '2025-03-30', timeZone: tz });
     expect(day.handsOnMs).toBe(4 * HOUR);
     expect(day.byHour.slice(0, 6)).toEqual([HOUR, HOUR, 0, HOUR, HOUR, 0]);
   });
 
   test('fall back: 2025-10-26 has 25 hours; 00:00-05:00 local is 6 real hours, hour 2 counts twice', () => {
     const segments = [aSegment({ start: at('2025-10-26', '00:00', tz), end: at('2025-10-26', '05:00', tz) })];
-    const [day] = dailyMeasures({ segments, meetings: [], from: '2025-10-26', to: '2025-10-26', timeZone: tz });
+    const [day] = dailyMeasuresOf({ segments, meetings: [], from: '2025-10-26', to: '2025-10-26', timeZone: tz });
     expect(day.handsOnMs).toBe(6 * HOUR);
     expect(day.byHour.slice(0, 6)).toEqual([HOUR, HOUR, 2 * HOUR, HOUR, HOUR, 0]);
   });
@@ -107,8 +108,8 @@ describe('a week spanning DST changes (Europe/Berlin)', () => {
       aSegment({ start: at('2025-03-30', '06:00', tz), end: at('2025-03-30', '06:30', tz) }),
       aSegment({ start: at('2025-10-26', '06:00', tz), end: at('2025-10-26', '06:30', tz) }),
     ]);
-    const spring = dailyMeasures({ segments: segs, meetings: [], from: '2025-03-30', to: '2025-03-30', timeZone: tz, workingHours: wh })[0];
-    const autumn = dailyMeasures({ segments: segs, meetings: [], from: '2025-10-26', to: '2025-10-26', timeZone: tz, workingHours: wh })[0];
+    const spring = dailyMeasuresOf({ segments: segs, meetings: [], from: '2025-03-30', to: '2025-03-30', timeZone: tz, workingHours: wh })[0];
+    const autumn = dailyMeasuresOf({ segments: segs, meetings: [], from: '2025-10-26', to: '2025-10-26', timeZone: tz, workingHours: wh })[0];
     expect(spring.workingHoursMs).toBe(3 * HOUR);
     expect(spring.focusMs).toBe(3 * HOUR);
     expect(autumn.workingHoursMs).toBe(5 * HOUR);
@@ -118,7 +119,7 @@ describe('a week spanning DST changes (Europe/Berlin)', () => {
   test('the week total of the DST week counts real time (Mon-Fri 1.5 h each + 01:00-03:00 on the 25-hour Sunday = 3 h)', () => {
     const { segments } = workPattern(weekdays('2025-10-20', '2025-10-24'), 90, 0, tz);
     segments.push(aSegment({ start: at('2025-10-26', '01:00', tz), end: at('2025-10-26', '03:00', tz) }));
-    const m = computeMeasures({ segments: sorted(segments), meetings: [], from: '2025-10-20', to: '2025-10-26', timeZone: tz });
+    const m = computeMeasuresOf({ segments: sorted(segments), meetings: [], from: '2025-10-20', to: '2025-10-26', timeZone: tz });
     expect(m.weeks).toHaveLength(1);
     expect(m.weeks[0].period).toBe('2025-W43');
     expect(m.weeks[0].handsOnMs).toBe(7.5 * HOUR + 3 * HOUR);
@@ -135,7 +136,7 @@ describe('day status, time off and low-hands-on runs', () => {
   const dates = weekdays('2025-03-03', '2025-03-14').filter((d) => d !== '2025-03-05' && d !== '2025-03-06');
   const base = workPattern(dates.filter((d) => d !== '2025-03-10'), 10, 60);
   const extra = workPattern(['2025-03-10'], 60, 60);
-  const m = computeMeasures({
+  const m = computeMeasuresOf({
     segments: sorted([...base.segments, ...extra.segments]),
     meetings: [...base.meetings, ...extra.meetings],
     from: '2025-03-03',
@@ -194,7 +195,7 @@ describe('heat map', () => {
       aSegment({ start: Date.parse('2025-03-03T09:30:00Z'), end: Date.parse('2025-03-03T10:15:00Z') }),
       aSegment({ start: Date.parse('2025-03-08T22:00:00Z'), end: Date.parse('2025-03-08T22:10:00Z') }),
     ];
-    const m = computeMeasures({ segments, meetings: [], from: '2025-03-03', to: '2025-03-09', timeZone: 'UTC' });
+    const m = computeMeasuresOf({ segments, meetings: [], from: '2025-03-03', to: '2025-03-09', timeZone: 'UTC' });
     expect(m.heatMap[0][9]).toBe(30 * MIN);
     expect(m.heatMap[0][10]).toBe(15 * MIN);
     expect(m.heatMap[5][22]).toBe(10 * MIN);
@@ -205,7 +206,7 @@ describe('heat map', () => {
 });
 
 test('every day of the range is present, zeros included', () => {
-  const m = computeMeasures({ segments: [], meetings: [], from: '2025-02-27', to: '2025-03-02', timeZone: 'UTC' });
+  const m = computeMeasuresOf({ segments: [], meetings: [], from: '2025-02-27', to: '2025-03-02', timeZone: 'UTC' });
   expect(m.days.map((d) => d.date)).toEqual(['2025-02-27', '2025-02-28', '2025-03-01', '2025-03-02']);
   expect(m.months.map((p) => p.period)).toEqual(['2025-02', '2025-03']);
   expect(m.longestLowRun).toBeNull();

@@ -1,20 +1,14 @@
 // The monthly summary model against expectations worked out by hand from DESIGN.md and docs/summary.md.
 import { describe, expect, test } from 'vitest';
 import { floorFor } from '../../../../src/core/roles';
-import { assembleMonthlySummary, summaryAsOf, summaryRange, type AssembleSummaryInput } from '../../../../src/core/summary/monthlySummary';
+import { summaryAsOf, summaryRange, type SummaryOptions } from '../../../../src/core/summary/monthlySummary';
+import { monthlySummary } from '../../../../src/views/summaryView';
 import type { Meeting, Segment } from '../../../../src/core/types';
-import { HOUR, MIN, aMeeting, aSegment, aTimeOff, at, sorted, weekdays } from '../../builders';
+import { HOUR, MIN, aMeeting, aSegment, aTimeOff, at, sorted, testInputs, weekdays, type FlatInputs } from '../../builders';
 
-function summary(over: Partial<AssembleSummaryInput> & Pick<AssembleSummaryInput, 'month'>) {
-  return assembleMonthlySummary({
-    segments: [],
-    meetings: [],
-    timeZone: 'UTC',
-    role: 'principal',
-    floor: floorFor('principal'),
-    meetingCoverage: 'full',
-    ...over,
-  });
+function summary(over: FlatInputs & SummaryOptions & { month: string }) {
+  const { month, asOf, today, includeWorkspaces, workspaceNames, ...flat } = over;
+  return monthlySummary(testInputs({ role: 'principal', floor: floorFor('principal'), meetingCoverage: 'full', ...flat }), month, { asOf, today, includeWorkspaces, workspaceNames });
 }
 
 describe('ranges', () => {

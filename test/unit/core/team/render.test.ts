@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { escapeHtml, escapeMarkdown } from '../../../../src/core/render/escape';
+import { escapeHtml, escapeMarkdown } from '../../../../src/views/render/escape';
 import { buildTeamReport } from '../../../../src/core/team/report';
 import { renderTeamReportHtml, renderTeamReportJson, renderTeamReportMarkdown } from '../../../../src/core/team/render';
 import { many } from './builders';

@@ -1,5 +1,5 @@
 // One entry point for the four summary formats (the CLI and the VS Code command both use it).
-import type { MonthlySummary } from '../summary/monthlySummary';
+import type { MonthlySummary } from '../summaryView';
 import { renderSummaryCsv } from './summaryCsv';
 import { renderSummaryHtml } from './summaryHtml';
 import { renderSummaryJson } from './summaryJson';

@@ -1,13 +1,13 @@
 // Renderers: escaping of every outside string, privacy (no titles, no paths, workspaces only on request),
+import { summaryOf } from '../builders';
 // and the JSON/CSV shapes.
 import { describe, expect, test } from 'vitest';
-import { renderSummaryCsv, csvCell } from '../../../../src/core/render/summaryCsv';
-import { renderSummaryHtml } from '../../../../src/core/render/summaryHtml';
-import { renderSummaryJson } from '../../../../src/core/render/summaryJson';
-import { renderSummaryMarkdown } from '../../../../src/core/render/summaryMarkdown';
-import { floorFor } from '../../../../src/core/roles';
-import { assembleMonthlySummary } from '../../../../src/core/summary/monthlySummary';
-import { HOUR, aMeeting, aSegment, at, weekdays } from '../../builders';
+import { renderSummaryCsv, csvCell } from '../../../src/views/render/summaryCsv';
+import { renderSummaryHtml } from '../../../src/views/render/summaryHtml';
+import { renderSummaryJson } from '../../../src/views/render/summaryJson';
+import { renderSummaryMarkdown } from '../../../src/views/render/summaryMarkdown';
+import { floorFor } from '../../../src/core/roles';
+import { HOUR, aMeeting, aSegment, at, weekdays } from '../builders';
 
 const EVIL_WS = '<img src=x onerror=alert(1)>';
 const EVIL_LANG = '*bold*|pipe](javascript:x)';
@@ -17,7 +17,7 @@ function build(includeWorkspaces: boolean) {
   const dates = weekdays('2026-03-02', '2026-03-31');
   const segments = dates.map((d, i) => aSegment({ start: at(d, '09:00'), end: at(d, '11:00'), workspaceId: i % 2 ? 'evil' : 'good', language: i % 3 ? 'typescript' : EVIL_LANG }));
   const meetings = dates.map((d) => aMeeting({ start: at(d, '14:00'), end: at(d, '15:00'), title: TITLE, attendees: 3, source: '/home/me/cal.ics' }));
-  return assembleMonthlySummary({
+  return summaryOf({
     month: '2026-03',
     segments,
     meetings,
@@ -126,7 +126,7 @@ describe('formats', () => {
   });
 
   test('an empty month renders in every format', () => {
-    const empty = assembleMonthlySummary({ month: '2026-02', segments: [], meetings: [], timeZone: 'UTC', role: 'engineer', floor: floorFor('engineer'), meetingCoverage: 'none' });
+    const empty = summaryOf({ month: '2026-02', segments: [], meetings: [], timeZone: 'UTC', role: 'engineer', floor: floorFor('engineer'), meetingCoverage: 'none' });
     expect(renderSummaryMarkdown(empty)).toContain('No calendar or logged meetings cover this month');
     expect(renderSummaryHtml(empty)).toContain('0.0 h');
     expect(JSON.parse(renderSummaryJson(empty))).toMatchObject({ handsOnHours: 0, meetingHours: 0, craftRatio: null, meetingMix: null });

@@ -1,6 +1,6 @@
 // The monthly summary's daily rows as CSV (RFC 4180: comma, CRLF, quotes doubled). One row per day.
-import { CATEGORIES } from '../types';
-import { minutesOf, type MonthlySummary } from '../summary/monthlySummary';
+import { CATEGORIES } from '../../core/types';
+import { minutesOf, type MonthlySummary } from '../summaryView';
 
 export const SUMMARY_CSV_COLUMNS = [
   'date', 'weekday', 'status', 'handsOnMinutes', 'meetingMinutes', 'overlapMinutes', 'craftRatio',

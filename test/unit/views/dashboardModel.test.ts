@@ -1,6 +1,7 @@
 // The dashboard view model: ranges, totals equal to the measures, floors, privacy of workspace names.
+import { dashboardOf } from '../builders';
 import { describe, expect, test } from 'vitest';
-import { buildDashboardModel, dashboardDates } from '../../../src/core/dashboardModel';
+import { dashboardDates } from '../../../src/views/dashboardModel';
 import { floorFor } from '../../../src/core/roles';
 import { isToHost } from '../../../src/shared/protocol';
 import { HOUR, aMeeting, aSegment, at, weekdays } from '../builders';
@@ -18,7 +19,7 @@ describe('dashboard model', () => {
     const dates = weekdays('2026-02-02', '2026-02-27');
     const segments = dates.map((d) => aSegment({ start: at(d, '09:00'), end: at(d, '12:00'), workspaceId: 'w', language: 'go' }));
     const meetings = dates.map((d) => aMeeting({ start: at(d, '14:00'), end: at(d, '15:00') }));
-    const m = buildDashboardModel({ ...base, range: { kind: 'month', month: '2026-02' }, today: '2026-03-18', segments, meetings, workspaceNames: new Map([['w', 'secret-client']]) });
+    const m = dashboardOf({ ...base, range: { kind: 'month', month: '2026-02' }, today: '2026-03-18', segments, meetings, workspaceNames: new Map([['w', 'secret-client']]) });
     expect(m.title).toBe('February 2026');
     expect(m.totals).toMatchObject({ handsOnMs: 60 * HOUR, meetingMs: 20 * HOUR, craftRatio: 0.75, deepWorkBlocks: 20, availableDays: 20 });
     expect(m.weeks.map((w) => [w.week, w.handsOnMs / HOUR, w.floorHandsOnMs / HOUR, w.belowFloor])).toEqual([
@@ -31,12 +32,12 @@ describe('dashboard model', () => {
     expect(JSON.stringify(m)).not.toContain('secret-client');
     expect(m.months[0]).toBe('2026-03');
     expect(m.months.at(-1)).toBe('2026-02');
-    const named = buildDashboardModel({ ...base, range: { kind: 'month', month: '2026-02' }, today: '2026-03-18', segments, meetings, includeWorkspaces: true, workspaceNames: new Map([['w', 'secret-client']]) });
+    const named = dashboardOf({ ...base, range: { kind: 'month', month: '2026-02' }, today: '2026-03-18', segments, meetings, includeWorkspaces: true, workspaceNames: new Map([['w', 'secret-client']]) });
     expect(named.breakdown.workspaces).toEqual([{ label: 'secret-client', ms: 60 * HOUR }]);
   });
 
   test('no calendar: ratio unknown, not zero', () => {
-    const m = buildDashboardModel({ ...base, meetingCoverage: 'none', range: { kind: 'last12Weeks' }, today: '2026-03-18', segments: [aSegment({ start: at('2026-03-16', '09:00'), end: at('2026-03-16', '10:00') })], meetings: [] });
+    const m = dashboardOf({ ...base, meetingCoverage: 'none', range: { kind: 'last12Weeks' }, today: '2026-03-18', segments: [aSegment({ start: at('2026-03-16', '09:00'), end: at('2026-03-16', '10:00') })], meetings: [] });
     expect(m.meetingsCovered).toBe(false);
     expect(m.totals.craftRatio).toBeNull();
     expect(m.days.every((d) => d.craftRatio === null)).toBe(true);

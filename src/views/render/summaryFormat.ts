@@ -1,5 +1,5 @@
 // Number wording shared by the summary renderers (Markdown, HTML), so both say exactly the same thing.
-import type { Headline, MonthlySummary } from '../summary/monthlySummary';
+import type { Headline, MonthlySummary } from '../summaryView';
 
 const HOUR = 3_600_000;
 

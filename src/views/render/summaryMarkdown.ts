@@ -1,8 +1,8 @@
 // The monthly summary as Markdown that reads well pasted into a doc or a pull request. Every string that
 // came from outside (languages, workspace names) goes through escapeMarkdown; meeting titles and file
 // paths are not in the model at all.
-import { CATEGORIES } from '../types';
-import { monthLabel, STATE_TEXT, type MonthlySummary, type NamedTime } from '../summary/monthlySummary';
+import { CATEGORIES } from '../../core/types';
+import { monthLabel, STATE_TEXT, type MonthlySummary, type NamedTime } from '../summaryView';
 import { escapeMarkdown } from './escape';
 import { dateSpan, headlineRows, hoursText, overviewSentence, ratioText, shortDate } from './summaryFormat';
 

@@ -1,7 +1,7 @@
 // The monthly summary as JSON (schema documented in docs/summary.md). Minutes and hours use the same
 // rounding as `craft-time days` (minutes, two decimals) so the numbers can be compared one to one.
-import { CATEGORIES, type ByCategory } from '../types';
-import { hoursOf, minutesOf, SUMMARY_KIND, SUMMARY_SCHEMA, type Headline, type MixBucket, type MonthlySummary } from '../summary/monthlySummary';
+import { CATEGORIES, type ByCategory } from '../../core/types';
+import { hoursOf, minutesOf, SUMMARY_KIND, SUMMARY_SCHEMA, type Headline, type MixBucket, type MonthlySummary } from '../summaryView';
 
 const r4 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10_000) / 10_000);
 

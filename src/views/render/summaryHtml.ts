@@ -2,8 +2,8 @@
 // no external requests (a CSP meta tag forbids them as a second line of defence). Every outside string goes
 // through escapeHtml. Prints on A4 and Letter: the page size is left to the printer and the content is
 // laid out for the narrower A4 text width.
-import { CATEGORIES } from '../types';
-import { monthLabel, STATE_TEXT, WEEKDAY_SHORT, type MonthlySummary, type NamedTime } from '../summary/monthlySummary';
+import { CATEGORIES } from '../../core/types';
+import { monthLabel, STATE_TEXT, WEEKDAY_SHORT, type MonthlySummary, type NamedTime } from '../summaryView';
 import { escapeHtml as e } from './escape';
 import { dateSpan, headlineRows, hoursText, overviewSentence, ratioText, shortDate, STATUS_TEXT } from './summaryFormat';
 

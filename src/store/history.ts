@@ -1,0 +1,221 @@
+// The one history loader (docs/architecture.md): every surface of the extension and every CLI command gets
+// its timeline, meetings, time off, meeting coverage and tracking start from loadHistory. The extension
+// passes a cached activity reader and this window's unwritten spans; the CLI a plain reader. Nothing else
+// reads the activity folders.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { manualMeetings, openManualMeeting } from '../core/manualMeetings';
+import type { MeetingCoverage } from '../core/rules';
+import { buildTimeline } from '../core/timeline';
+import type { Meeting, Segment, Span, TimeOffDay } from '../core/types';
+import { addDays, addMonths, localDate, monthOf, startOfDay } from '../core/zone';
+import { decodeActivity } from './activityFormat';
+import { ACTIVITY_DIR, monthsBetween } from './activityStore';
+import { readManualMeetings, readTimeOff } from './calendarStore';
+import { readFileSafeSync, SafeReadError } from './safeRead';
+
+/** Largest activity file read (a year of heavy use is a few MB; anything larger is not ours). */
+export const MAX_ACTIVITY_FILE_BYTES = 64 * 1024 * 1024;
+
+/** One decoded activity file. */
+export interface ActivityFile {
+  /** Path relative to the data folder, for messages. */
+  readonly file: string;
+  readonly spans: readonly Span[];
+  readonly names: ReadonlyMap<string, string>;
+  readonly barriers: readonly number[];
+  readonly damaged: number;
+}
+
+/** Where activity files come from: a plain reader (CLI) or a cached one (extension). */
+export interface ActivityReader {
+  /** Month folders 'YYYY-MM' that exist, sorted. */
+  months(): Promise<string[]>;
+  /** Every activity file of a month folder. */
+  read(month: string): Promise<{ files: ActivityFile[]; unreadable: { file: string; reason: string }[] }>;
+}
+
+/** Meetings and all-day time off from the connected calendars, for an instant window. */
+export interface CalendarResult {
+  readonly meetings: readonly Meeting[];
+  readonly timeOff: readonly TimeOffDay[];
+  readonly problems: readonly string[];
+  /** At least one calendar is configured (or given): meeting data covers every day. */
+  readonly connected: boolean;
+}
+export type CalendarReader = (fromMs: number, toMs: number) => Promise<CalendarResult>;
+
+export interface HistoryRequest {
+  readonly dataDir: string;
+  /** Local days wanted, inclusive. */
+  readonly from: string;
+  readonly to: string;
+  readonly timeZone: string;
+  readonly idleMinutes: number;
+  readonly now: number;
+  readonly activity: ActivityReader;
+  readonly calendars: CalendarReader;
+  /** Spans the caller holds in memory instead of on disk (the extension: what this window wrote and its buffer). */
+  readonly pending?: readonly Span[];
+  /** Pause instants held in memory (this window's own pauses). */
+  readonly barriers?: readonly number[];
+  /** Workspace names held in memory (this window's own). */
+  readonly workspaceNames?: ReadonlyMap<string, string>;
+}
+
+export interface History {
+  readonly from: string;
+  readonly to: string;
+  /** Machine-wide hands-on segments (may start before `from`: a month either side is read). */
+  readonly segments: Segment[];
+  readonly meetings: Meeting[];
+  readonly timeOff: TimeOffDay[];
+  readonly meetingCoverage: MeetingCoverage;
+  /** First local date with tracked activity on this machine, null when none. */
+  readonly trackingStart: string | null;
+  readonly workspaceNames: ReadonlyMap<string, string>;
+  readonly damagedLines: number;
+  readonly anomalies: number;
+  readonly unreadable: readonly { file: string; reason: string }[];
+  /** A meeting (manual or from a calendar) is going on at `now`. */
+  readonly inMeeting: boolean;
+  /** Non-fatal problems, one line each (calendars, unreadable files, damaged lines). Never a URL. */
+  readonly problems: readonly string[];
+  readonly calendarProblems: readonly string[];
+}
+
+/**
+ * The months read for local days `from`..`to`: files are split by the UTC month of span start, so a month
+ * either side covers every zone offset and every span that crosses midnight.
+ */
+export function monthsToRead(from: string, to: string): { fromMonth: string; toMonth: string } {
+  return { fromMonth: addMonths(monthOf(from), -1), toMonth: addMonths(monthOf(to), 1) };
+}
+
+export async function loadHistory(req: HistoryRequest): Promise<History> {
+  const { from, to, timeZone, now } = req;
+  const startMs = startOfDay(from, timeZone), endMs = startOfDay(addDays(to, 1), timeZone);
+  const { fromMonth, toMonth } = monthsToRead(from, to);
+  const existing = await req.activity.months();
+  const wanted = new Set(monthsBetween(fromMonth, toMonth));
+  const files: ActivityFile[] = [];
+  const unreadable: { file: string; reason: string }[] = [];
+  for (const month of existing) {
+    if (!wanted.has(month)) continue;
+    const r = await req.activity.read(month);
+    files.push(...r.files);
+    unreadable.push(...r.unreadable);
+  }
+  const { segments, anomalies } = buildTimeline([...files.map((f) => f.spans), req.pending ?? []], {
+    idleMs: req.idleMinutes * 60_000,
+    now,
+    barriers: [...files.flatMap((f) => f.barriers), ...(req.barriers ?? [])],
+  });
+  const workspaceNames = new Map<string, string>(req.workspaceNames ?? []);
+  let damagedLines = 0;
+  for (const f of files) {
+    damagedLines += f.damaged;
+    for (const [k, v] of f.names) workspaceNames.set(k, v);
+  }
+  const [cal, manual, timeOffFile] = await Promise.all([req.calendars(startMs, endMs), readManualMeetings(req.dataDir), readTimeOff(req.dataDir)]);
+  const logged = manualMeetings(manual.value, now);
+  const meetings = [...cal.meetings, ...logged.filter((m) => m.end > startMs && m.start < endMs)].sort((a, b) => a.start - b.start);
+  const timeOff: TimeOffDay[] = [...cal.timeOff, ...timeOffFile.value.filter((d) => d >= from && d <= to).map((date) => ({ date, reason: 'manual' as const }))];
+  const problems: string[] = [...cal.problems];
+  if (manual.problem) problems.push(manual.problem);
+  if (timeOffFile.problem) problems.push(timeOffFile.problem);
+  for (const u of unreadable) problems.push(`Could not read ${u.file}: ${u.reason}`);
+  if (damagedLines > 0) problems.push(`${damagedLines} damaged line${damagedLines === 1 ? '' : 's'} in the activity files were skipped.`);
+  return {
+    from,
+    to,
+    segments,
+    meetings,
+    timeOff,
+    meetingCoverage: meetingCoverage(cal.connected, logged, timeZone),
+    trackingStart: await trackingStart(req.activity, existing, timeZone, req.pending ?? []),
+    workspaceNames,
+    damagedLines,
+    anomalies,
+    unreadable,
+    inMeeting: openManualMeeting(manual.value, now) !== undefined || meetings.some((m) => m.start <= now && now < m.end),
+    problems,
+    calendarProblems: cal.problems,
+  };
+}
+
+/**
+ * The one coverage rule (docs/metrics.md "Meeting coverage"): a connected calendar covers every day;
+ * meetings logged by hand cover the days from the first one on; otherwise meetings are unknown.
+ */
+export function meetingCoverage(calendarConnected: boolean, logged: readonly Meeting[], timeZone: string): MeetingCoverage {
+  if (calendarConnected) return 'full';
+  if (logged.length === 0) return 'none';
+  return { from: localDate(Math.min(...logged.map((m) => m.start)), timeZone) };
+}
+
+/** The tracking start: the local date of the earliest span of the oldest month folder that has one. */
+async function trackingStart(activity: ActivityReader, months: readonly string[], timeZone: string, pending: readonly Span[]): Promise<string | null> {
+  for (const month of months) {
+    const { files } = await activity.read(month);
+    let first = Infinity;
+    for (const f of files) for (const s of f.spans) if (s.start < first) first = s.start;
+    if (first !== Infinity) return localDate(first, timeZone);
+  }
+  let first = Infinity;
+  for (const s of pending) if (s.start < first) first = s.start;
+  return first === Infinity ? null : localDate(first, timeZone);
+}
+
+/** Month folders of the activity folder, sorted (none when it does not exist). */
+export async function activityMonths(dataDir: string): Promise<string[]> {
+  try {
+    return (await fs.promises.readdir(path.join(dataDir, ACTIVITY_DIR))).filter((m) => /^\d{4}-\d{2}$/.test(m)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Reads and decodes one activity file (regular files only, size-capped). */
+export function readActivityFile(dataDir: string, month: string, name: string): ActivityFile {
+  const rel = path.join(ACTIVITY_DIR, month, name);
+  const decoded = decodeActivity(readFileSafeSync(path.join(dataDir, rel), { maxBytes: MAX_ACTIVITY_FILE_BYTES, within: dataDir }).toString('utf8'));
+  return { file: rel, spans: decoded.spans, names: decoded.workspaceNames, barriers: decoded.barriers, damaged: decoded.damagedLines };
+}
+
+/** Names of the activity files of a month folder, sorted. */
+export async function activityFileNames(dataDir: string, month: string): Promise<string[]> {
+  return (await fs.promises.readdir(path.join(dataDir, ACTIVITY_DIR, month))).filter((n) => n.endsWith('.jsonl')).sort();
+}
+
+/**
+ * Reads straight from disk (the CLI: one load per process). Files are read synchronously: a year is
+ * hundreds of small files, and reading them in a row is about twice as fast as the thread pool.
+ */
+export function plainActivityReader(dataDir: string): ActivityReader {
+  const byMonth = new Map<string, Awaited<ReturnType<ActivityReader['read']>>>();
+  return {
+    months: () => activityMonths(dataDir),
+    async read(month) {
+      const known = byMonth.get(month);
+      if (known) return known;
+      const result: Awaited<ReturnType<ActivityReader['read']>> = { files: [], unreadable: [] };
+      let names: string[];
+      try {
+        names = await activityFileNames(dataDir, month);
+      } catch (error) {
+        result.unreadable.push({ file: path.join(ACTIVITY_DIR, month), reason: (error as Error).message });
+        names = [];
+      }
+      for (const name of names) {
+        try {
+          result.files.push(readActivityFile(dataDir, month, name));
+        } catch (error) {
+          result.unreadable.push({ file: path.join(ACTIVITY_DIR, month, name), reason: error instanceof SafeReadError ? error.reason : (error as Error).message });
+        }
+      }
+      byMonth.set(month, result);
+      return result;
+    },
+  };
+}
