@@ -3,7 +3,8 @@
 // files, else the cached calendars), and the one set of inputs built from both (core/context.ts).
 import * as path from 'node:path';
 import { expandIcsBytes } from '../calendar/expand';
-import { measureContext, type MeasureInputs } from '../core/context';
+import type { MeasureInputs } from '../core/context';
+import { inputsOf } from '../core/snapshot';
 import type { Settings } from '../core/settings';
 import type { Meeting, TimeOffDay } from '../core/types';
 import { isValidDate } from '../core/zone';
@@ -82,7 +83,7 @@ export async function loadCommandInputs(
     activity: plainActivityReader(options.dataDir),
     calendars: cliCalendars(options.icsFiles ?? [], options.dataDir, options.io.cwd, settings),
   });
-  const inputs: MeasureInputs = { segments: history.segments, meetings: history.meetings, context: measureContext(settings, history) };
+  const inputs = inputsOf(history, settings);
   return { settings, history, inputs, problems: [...cli.problems, ...history.problems] };
 }
 

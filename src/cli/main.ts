@@ -2,6 +2,7 @@
 //   exit 0 success; 1 failure (unreadable input, I/O); 2 usage (unknown command or option, bad value).
 import { version } from '../../package.json';
 import { UsageError } from './args';
+import { configCommand } from './commands/config';
 import { daysCommand } from './commands/days';
 import { edgeCommand } from './commands/edge';
 import { exportCommand } from './commands/export';
@@ -13,7 +14,7 @@ import { teamCommand } from './commands/team';
 import type { CliCommand, CliIo } from './io';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [statusCommand, daysCommand, edgeCommand, summaryCommand, meetingsCommand, teamCommand, importCommand, exportCommand];
+export const COMMANDS: readonly CliCommand[] = [statusCommand, daysCommand, edgeCommand, summaryCommand, meetingsCommand, teamCommand, importCommand, exportCommand, configCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

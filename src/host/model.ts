@@ -3,9 +3,10 @@
 // week and the edge once per refresh. The status bar, edge warnings, *Show Today* and the dashboard
 // subscribe or ask it; none of them loads or computes on its own.
 import * as vscode from 'vscode';
-import { measureContext, type MeasureInputs } from '../core/context';
-import { assessEdge, edgeRange, type EdgeResult } from '../core/edge';
-import { todayAndWeek, type TodayAndWeek } from '../core/today';
+import type { MeasureInputs } from '../core/context';
+import { edgeRange, type EdgeResult } from '../core/edge';
+import { inputsOf, measureSnapshot } from '../core/snapshot';
+import type { TodayAndWeek } from '../core/today';
 import type { Span } from '../core/types';
 import { addDays, localDate, startOfDay } from '../core/zone';
 import { loadHistory, type CalendarReader, type History } from '../store/history';
@@ -123,8 +124,8 @@ export class CraftModel extends Disposable {
     const settings = this.config.value;
     const now = Date.now();
     const date = localDate(now, settings.timeZone);
-    const { history, inputs } = await this.load(edgeRange(date).from, date, now);
-    const snapshot: Snapshot = { now, date, settings, history, inputs, today: todayAndWeek(inputs, date), edge: assessEdge(inputs, date) };
+    const { history } = await this.load(edgeRange(date).from, date, now);
+    const snapshot: Snapshot = { now, date, settings, history, ...measureSnapshot(history, settings, date) };
     this.last = snapshot;
     this.lastRefreshMs = Date.now() - started;
     this.armMidnight(now, settings.timeZone);
@@ -148,7 +149,7 @@ export class CraftModel extends Disposable {
       barriers: this.ownBarriers,
       workspaceNames: this.tracker.workspaceNames,
     });
-    return { history, inputs: { segments: history.segments, meetings: history.meetings, context: measureContext(settings, history) } };
+    return { history, inputs: inputsOf(history, settings) };
   }
 
   /** One timer to local midnight, so "today" resets even without activity. */

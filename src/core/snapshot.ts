@@ -1,0 +1,22 @@
+// One refresh's numbers: the inputs built from the loaded history and the settings, today and this week,
+// and the edge as of today. The extension's model computes exactly this (host/model.ts), and the
+// cross-surface test computes it the same way. Pure.
+import { measureContext, type HistoryFacts, type MeasureInputs, type NumberSettings } from './context';
+import { assessEdge, type EdgeResult } from './edge';
+import { todayAndWeek, type TodayAndWeek } from './today';
+import type { Meeting, Segment } from './types';
+
+export interface MeasureSnapshot {
+  readonly inputs: MeasureInputs;
+  readonly today: TodayAndWeek;
+  readonly edge: EdgeResult;
+}
+
+export function inputsOf(history: HistoryFacts & { readonly segments: readonly Segment[]; readonly meetings: readonly Meeting[] }, settings: NumberSettings): MeasureInputs {
+  return { segments: history.segments, meetings: history.meetings, context: measureContext(settings, history) };
+}
+
+export function measureSnapshot(history: HistoryFacts & { readonly segments: readonly Segment[]; readonly meetings: readonly Meeting[] }, settings: NumberSettings, date: string): MeasureSnapshot {
+  const inputs = inputsOf(history, settings);
+  return { inputs, today: todayAndWeek(inputs, date), edge: assessEdge(inputs, date) };
+}
