@@ -1,6 +1,7 @@
 // ESLint (flat config, typescript-eslint). Besides the usual checks it enforces the layers of
 // ../shared/DESIGN.md "Shape of the code": only src/host imports vscode; src/core does no I/O and knows no
-// surface; store, calendar and cli never reach into the host; the webview only shares the protocol.
+// surface; views word numbers without I/O; store, calendar and cli never reach into the host; the webview
+// only shares the protocol. docs/architecture.md has the table.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -32,6 +33,10 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'src/core reads no clock: pass `now` in.' }],
       'no-restricted-globals': ['error', { name: 'process', message: 'src/core reads no environment.' }, { name: 'setTimeout', message: 'src/core has no timers.' }],
     },
+  },
+  {
+    files: ['src/views/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [vscodeBan, ...noNode.map((name) => ({ name, message: 'src/views is pure: no I/O.' }))], patterns: folders('host', 'store', 'calendar', 'cli', 'webview') }] },
   },
   {
     files: ['src/store/**/*.ts', 'src/calendar/**/*.ts'],

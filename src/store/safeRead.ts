@@ -25,10 +25,39 @@ export interface SafeReadOptions {
   readonly within?: string;
 }
 
+/** Refuses anything but a regular file of at most `max` bytes (checked on the open handle, so no race). */
+function checkStat(st: fs.Stats, file: string, max: number): void {
+  if (!st.isFile()) throw new SafeReadError(file, 'not a regular file');
+  if (st.size > max) throw new SafeReadError(file, `larger than ${formatBytes(max)}`);
+}
+
+/** Reads to the end, growing the buffer as needed but never past `max` (a file growing meanwhile stops there). */
+function readAll(file: string, size: number, max: number, read: (buffer: Buffer, offset: number) => number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(size, max) + 1);
+  let length = 0;
+  for (;;) {
+    const bytesRead = read(buffer, length);
+    if (bytesRead === 0) return buffer.subarray(0, length);
+    length += bytesRead;
+    if (length > max) throw new SafeReadError(file, `larger than ${formatBytes(max)}`);
+    if (length < buffer.length) continue;
+    const grown = Buffer.allocUnsafe(Math.min(max + 1, buffer.length * 2));
+    buffer.copy(grown, 0, 0, length);
+    buffer = grown;
+  }
+}
+
+function failure(file: string, error: unknown): SafeReadError {
+  if (error instanceof SafeReadError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  return new SafeReadError(file, describeCode(code), code);
+}
+
 /**
  * Reads a whole regular file as bytes. Opened with O_NONBLOCK so a FIFO cannot hang the open; then fstat
- * on the open handle (no race between check and read) refuses anything but a regular file and anything
- * larger than `maxBytes`; a file that grows while being read stops at the cap. Throws SafeReadError.
+ * on the open handle refuses anything but a regular file and anything larger than `maxBytes`; a file that
+ * grows while being read stops at the cap. Throws SafeReadError. The size check comes before any read, so
+ * the file's content is the only allocation, and its stat is of the handle actually read.
  */
 export async function readFileSafe(file: string, options: SafeReadOptions): Promise<Buffer> {
   if (options.within !== undefined) await assertWithin(file, options.within);
@@ -36,66 +65,35 @@ export async function readFileSafe(file: string, options: SafeReadOptions): Prom
   try {
     handle = await fs.promises.open(file, fs.constants.O_RDONLY | O_NONBLOCK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SafeReadError(file, describeCode(code), code);
+    throw failure(file, error);
   }
   try {
     const st = await handle.stat();
-    if (!st.isFile()) throw new SafeReadError(file, 'not a regular file');
-    if (st.size > options.maxBytes) throw new SafeReadError(file, `larger than ${formatBytes(options.maxBytes)}`);
-    let buffer = Buffer.allocUnsafe(Math.min(st.size, options.maxBytes) + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > options.maxBytes) throw new SafeReadError(file, `larger than ${formatBytes(options.maxBytes)}`);
-      if (length < buffer.length) continue;
-      const grown = Buffer.allocUnsafe(Math.min(options.maxBytes + 1, buffer.length * 2));
-      buffer.copy(grown, 0, 0, length);
-      buffer = grown;
-    }
-    return buffer.subarray(0, length);
+    checkStat(st, file, options.maxBytes);
+    // Regular files never block, so reading the handle's fd synchronously is safe and keeps one loop.
+    return readAll(file, st.size, options.maxBytes, (buffer, offset) => fs.readSync(handle.fd, buffer, offset, buffer.length - offset, offset));
   } catch (error) {
-    if (error instanceof SafeReadError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SafeReadError(file, `not readable (${code ?? 'error'})`, code);
+    throw failure(file, error);
   } finally {
     await handle.close();
   }
 }
 
-/** The synchronous twin (for readers that batch many small files, see activityStore). */
+/** The synchronous twin (for readers that batch many small files, see store/history.ts). */
 export function readFileSafeSync(file: string, options: SafeReadOptions): Buffer {
   if (options.within !== undefined) assertWithinSync(file, options.within);
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | O_NONBLOCK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SafeReadError(file, describeCode(code), code);
+    throw failure(file, error);
   }
   try {
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) throw new SafeReadError(file, 'not a regular file');
-    if (st.size > options.maxBytes) throw new SafeReadError(file, `larger than ${formatBytes(options.maxBytes)}`);
-    let buffer = Buffer.allocUnsafe(Math.min(st.size, options.maxBytes) + 1);
-    let length = 0;
-    for (;;) {
-      const bytesRead = fs.readSync(fd, buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > options.maxBytes) throw new SafeReadError(file, `larger than ${formatBytes(options.maxBytes)}`);
-      if (length < buffer.length) continue;
-      const grown = Buffer.allocUnsafe(Math.min(options.maxBytes + 1, buffer.length * 2));
-      buffer.copy(grown, 0, 0, length);
-      buffer = grown;
-    }
-    return buffer.subarray(0, length);
+    checkStat(st, file, options.maxBytes);
+    return readAll(file, st.size, options.maxBytes, (buffer, offset) => fs.readSync(fd, buffer, offset, buffer.length - offset, offset));
   } catch (error) {
-    if (error instanceof SafeReadError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SafeReadError(file, `not readable (${code ?? 'error'})`, code);
+    throw failure(file, error);
   } finally {
     fs.closeSync(fd);
   }
@@ -107,22 +105,20 @@ async function assertWithin(file: string, folder: string): Promise<void> {
   try {
     [real, root] = await Promise.all([fs.promises.realpath(file), fs.promises.realpath(folder)]);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SafeReadError(file, describeCode(code), code);
+    throw failure(file, error);
   }
   if (!isInside(real, root)) throw new SafeReadError(file, 'a link that leads outside the data folder');
 }
 
 function assertWithinSync(file: string, folder: string): void {
-  let real: string, root: string;
+  let real: string;
   try {
     real = fs.realpathSync(file);
-    root = fs.realpathSync(folder);
+    folder = fs.realpathSync(folder);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SafeReadError(file, describeCode(code), code);
+    throw failure(file, error);
   }
-  if (!isInside(real, root)) throw new SafeReadError(file, 'a link that leads outside the data folder');
+  if (!isInside(real, folder)) throw new SafeReadError(file, 'a link that leads outside the data folder');
 }
 
 export function isInside(child: string, parent: string): boolean {
