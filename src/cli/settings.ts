@@ -4,10 +4,8 @@ import * as path from 'node:path';
 import { rawFromObject, resolveSettings, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { readSettingsFile, vscodeSettingsFiles, type SettingsFile } from '../store/settingsFiles';
 import { systemTimeZone } from '../store/systemZone';
-import { UsageError, type OptionSpec, type ParsedArgs } from './args';
+import { UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './io';
-
-export const SETTINGS_OPTION: Readonly<Record<string, OptionSpec>> = { settings: { kind: 'value' } };
 
 /** Where each effective value came from. */
 export type SettingSource = { readonly kind: 'flag'; readonly flag: string } | { readonly kind: 'file'; readonly file: string } | { readonly kind: 'default' };

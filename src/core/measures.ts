@@ -12,8 +12,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** Default minimum length of a deep-work block. */
-export const DEFAULT_DEEP_WORK_MINUTES = 45;
 /** A meeting-free stretch inside working hours of at least this long is a focus window (Clockwise/Viva: 2 h). */
 export const FOCUS_WINDOW_MS = 2 * HOUR;
 /** A meeting-free stretch inside working hours shorter than this is a fragment. */

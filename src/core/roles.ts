@@ -79,7 +79,6 @@ export const ROLE_INFO: Readonly<Record<Role, RoleInfo>> = {
   },
 };
 
-export const DEFAULT_ROLE: Role = 'engineer';
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

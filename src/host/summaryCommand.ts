@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { renderSummary, type SummaryFormat } from '../views/render/renderSummary';
 import { monthLabel, type MonthlySummary } from '../views/summaryView';
 import { addMonths, monthOf } from '../core/zone';
-import { GENERATE_SUMMARY_COMMAND } from './dashboardPanel';
 
 type SummaryFileFormat = SummaryFormat;
 
@@ -83,9 +82,6 @@ async function pickWorkspaces(): Promise<boolean | undefined> {
 }
 
 /** Registers craftTime.generateSummary. The command resolves to the saved file's URI, or undefined. */
-export function registerSummaryCommand(deps: SummaryCommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand(GENERATE_SUMMARY_COMMAND, (arg?: unknown) => generateSummary(deps, arg));
-}
 
 /** The command itself: prompts for what `arg` does not give, previews, then saves. */
 export async function generateSummary(deps: SummaryCommandDeps, arg?: unknown): Promise<vscode.Uri | undefined> {
