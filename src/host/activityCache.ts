@@ -1,8 +1,10 @@
 // The extension's activity reader: the one loader (store/history.ts) over a cache, so a refresh after
 // typing reads only what changed. This window's own file is never read back (the model already holds what
-// it wrote); other writers' files are re-read when their size or mtime changes; months before the previous
-// UTC month are closed (no writer appends there any more), so their files are only re-checked when the
-// folder's listing changes or the model is told that data changed (an import, a deletion).
+// it wrote). Open month folders (this UTC month and the one before) are watched: a refresh re-checks only
+// the files another writer touched since, plus everything at most once a minute in case a file system
+// does not report changes (network shares). Older months are closed (no writer appends there any more):
+// their files are re-checked only when the folder's listing changes or the model is told that data
+// changed (an import, a deletion).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ACTIVITY_DIR, monthFolder } from '../store/activityStore';
@@ -21,9 +23,14 @@ interface CachedMonth {
   readonly unreadable: { file: string; reason: string }[];
 }
 
+/** Without change events, every open file is re-checked at least this often. */
+const FULL_CHECK_MS = 60_000;
+
 export class CachedActivityReader implements ActivityReader {
   private readonly files = new Map<string, CachedFile>();
   private readonly closedMonths = new Map<string, CachedMonth>();
+  /** Open month folders watched for changes, with the file names touched since the last read. */
+  private readonly watched = new Map<string, { watcher: fs.FSWatcher; dirty: Set<string>; all: boolean; checkedAt: number }>();
   /** File reads and stats of the last refresh (for the benchmark and the log). */
   readonly stats = { reads: 0, stats: 0 };
 
@@ -38,6 +45,48 @@ export class CachedActivityReader implements ActivityReader {
   invalidate(): void {
     this.files.clear();
     this.closedMonths.clear();
+    for (const w of this.watched.values()) w.all = true;
+  }
+
+  dispose(): void {
+    for (const w of this.watched.values()) w.watcher.close();
+    this.watched.clear();
+  }
+
+  /**
+   * Which files of an open month must be stat'ed now: those another writer touched since the last read (as
+   * the folder watcher reported), or all of them when there is no watcher yet or the last full check is old.
+   */
+  private toCheck(month: string, dir: string): Set<string> | 'all' {
+    let w = this.watched.get(month);
+    if (!w) {
+      try {
+        const dirty = new Set<string>();
+        const entry = { watcher: fs.watch(dir, { persistent: false }), dirty, all: true, checkedAt: 0 };
+        entry.watcher.on('change', (_event, name) => {
+          if (typeof name !== 'string') entry.all = true;
+          else if (name !== this.ownFile) dirty.add(name);
+        });
+        entry.watcher.on('error', () => {
+          entry.all = true;
+          entry.watcher.close();
+          this.watched.delete(month);
+        });
+        this.watched.set(month, (w = entry));
+      } catch {
+        return 'all'; // no watching here: stat every file, as before
+      }
+    }
+    const now = this.clock();
+    if (w.all || now - w.checkedAt >= FULL_CHECK_MS) {
+      w.all = false;
+      w.checkedAt = now;
+      w.dirty.clear();
+      return 'all';
+    }
+    const dirty = new Set(w.dirty);
+    w.dirty.clear();
+    return dirty;
   }
 
   months(): Promise<string[]> {
@@ -55,14 +104,19 @@ export class CachedActivityReader implements ActivityReader {
     const listing = names.join('\n');
     const known = closed ? this.closedMonths.get(month) : undefined;
     if (known && known.names === listing) return known;
+    const check = closed ? 'all' : this.toCheck(month, path.join(this.dataDir, ACTIVITY_DIR, month));
     const files: ActivityFile[] = [];
     const unreadable: { file: string; reason: string }[] = [];
     for (const name of names) {
       const full = path.join(this.dataDir, ACTIVITY_DIR, month, name);
       try {
+        let cached = this.files.get(full);
+        if (cached && check !== 'all' && !check.has(name)) {
+          files.push(cached.file); // not touched since it was read
+          continue;
+        }
         this.stats.stats++;
         const st = await fs.promises.stat(full);
-        let cached = this.files.get(full);
         if (!cached || cached.mtimeMs !== st.mtimeMs || cached.size !== st.size) {
           this.stats.reads++;
           cached = { mtimeMs: st.mtimeMs, size: st.size, file: readActivityFile(this.dataDir, month, name) };

@@ -55,6 +55,7 @@ export class CraftModel extends Disposable {
   ) {
     super();
     this.reader = new CachedActivityReader(dataDir, `${tracker.source}.jsonl`);
+    this._register(toDisposable(() => this.reader.dispose()));
     this._register(tracker.onDidRecord(() => this.schedule()));
     // Kept exactly as the file records them (whole seconds), so the window and the CLI agree to the second.
     this._register(tracker.onDidFlush((spans) => this.ownSpans.push(...spans.map(asWritten))));

@@ -8,9 +8,9 @@ import { manualMeetings, openManualMeeting } from '../core/manualMeetings';
 import type { MeetingCoverage } from '../core/rules';
 import { buildTimeline } from '../core/timeline';
 import type { Meeting, Segment, Span, TimeOffDay } from '../core/types';
-import { addDays, addMonths, localDate, monthOf, startOfDay } from '../core/zone';
+import { addDays, localDate, startOfDay } from '../core/zone';
 import { decodeActivity } from './activityFormat';
-import { ACTIVITY_DIR, monthsBetween } from './activityStore';
+import { ACTIVITY_DIR, monthFolder, monthsBetween } from './activityStore';
 import { readManualMeetings, readTimeOff } from './calendarStore';
 import { readFileSafeSync, SafeReadError } from './safeRead';
 
@@ -85,17 +85,23 @@ export interface History {
 }
 
 /**
- * The months read for local days `from`..`to`: files are split by the UTC month of span start, so a month
- * either side covers every zone offset and every span that crosses midnight.
+ * The month folders read for local days `from`..`to`: files are split by the UTC month of span start, so
+ * the months of the range's first and last instants, widened by a day, cover every zone offset.
  */
-export function monthsToRead(from: string, to: string): { fromMonth: string; toMonth: string } {
-  return { fromMonth: addMonths(monthOf(from), -1), toMonth: addMonths(monthOf(to), 1) };
+export function monthsToRead(from: string, to: string, timeZone: string): { fromMonth: string; toMonth: string } {
+  // Local days map to UTC instants; a day more on each side keeps runs that cross the range's edges whole
+  // (a span lasts at most a day, an idle gap at most an hour).
+  const first = startOfDay(from, timeZone) - DAY_MS;
+  const last = startOfDay(addDays(to, 1), timeZone) + DAY_MS;
+  return { fromMonth: monthFolder(first), toMonth: monthFolder(last) };
 }
+
+const DAY_MS = 86_400_000;
 
 export async function loadHistory(req: HistoryRequest): Promise<History> {
   const { from, to, timeZone, now } = req;
   const startMs = startOfDay(from, timeZone), endMs = startOfDay(addDays(to, 1), timeZone);
-  const { fromMonth, toMonth } = monthsToRead(from, to);
+  const { fromMonth, toMonth } = monthsToRead(from, to, timeZone);
   const existing = await req.activity.months();
   const wanted = new Set(monthsBetween(fromMonth, toMonth));
   const files: ActivityFile[] = [];
