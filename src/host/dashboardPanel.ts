@@ -4,6 +4,7 @@
 // setState, and a serializer brings the panel back after a reload.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { Disposable, toDisposable } from './lifecycle';
 import { assertNever, isToHost, type DashboardModel, type ToHost, type ToWebview } from '../shared/protocol';
 import { dashboardHtml } from './dashboardHtml';
 
@@ -23,9 +24,8 @@ export interface DashboardDeps {
   readonly connectCalendarCommand?: string;
 }
 
-export class DashboardPanel implements vscode.Disposable {
+export class DashboardPanel extends Disposable {
   private static current: DashboardPanel | undefined;
-  private readonly owned: vscode.Disposable[] = [];
   private month: string | undefined;
   private ready = false;
   private stale = false;
@@ -71,6 +71,7 @@ export class DashboardPanel implements vscode.Disposable {
     private readonly deps: DashboardDeps,
     month: string | undefined,
   ) {
+    super();
     this.month = month;
     const webview = panel.webview;
     const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
@@ -80,18 +81,21 @@ export class DashboardPanel implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
       nonce: randomBytes(16).toString('base64'),
     });
-    this.owned.push(
-      webview.onDidReceiveMessage((m: unknown) => {
-        if (isToHost(m)) void this.onMessage(m);
-      }),
-      panel.onDidDispose(() => this.dispose()),
-      panel.onDidChangeViewState(() => {
-        // Hidden panels lose their page (retainContextWhenHidden is off); the page says 'ready' again when shown.
-        if (!panel.visible) this.ready = false;
-        else if (this.ready && this.stale) void this.refresh();
-      }),
-      deps.onDidChangeData(() => this.scheduleRefresh()),
-    );
+    this._register(webview.onDidReceiveMessage((m: unknown) => {
+      if (isToHost(m)) void this.onMessage(m);
+    }));
+    this._register(panel.onDidDispose(() => this.dispose()));
+    this._register(panel.onDidChangeViewState(() => {
+      // Hidden panels lose their page (retainContextWhenHidden is off); the page says 'ready' again when shown.
+      if (!panel.visible) this.ready = false;
+      else if (this.ready && this.stale) void this.refresh();
+    }));
+    this._register(deps.onDidChangeData(() => this.scheduleRefresh()));
+    this._register(toDisposable(() => {
+      if (DashboardPanel.current === this) DashboardPanel.current = undefined;
+      if (this.timer) clearTimeout(this.timer);
+    }));
+    this._register(panel);
   }
 
   private async onMessage(m: ToHost): Promise<void> {
@@ -155,10 +159,4 @@ export class DashboardPanel implements vscode.Disposable {
     await this.panel.webview.postMessage(message);
   }
 
-  dispose(): void {
-    if (DashboardPanel.current === this) DashboardPanel.current = undefined;
-    if (this.timer) clearTimeout(this.timer);
-    for (const d of this.owned.splice(0)) d.dispose();
-    this.panel.dispose();
-  }
 }
