@@ -8,8 +8,9 @@ import { buildTimeline } from '../core/timeline';
 import type { Meeting, Segment, Span, TimeOffDay } from '../core/types';
 import { addDays, localDate, startOfDay } from '../core/zone';
 import { decodeActivity } from '../store/activityFormat';
-import { ACTIVITY_DIR, monthsBetween } from '../store/activityStore';
+import { ACTIVITY_DIR, MAX_ACTIVITY_FILE_BYTES, monthsBetween } from '../store/activityStore';
 import { readManualMeetings, readTimeOff } from '../store/calendarStore';
+import { readFileSafe } from '../store/safeRead';
 import type { CalendarService } from './calendarService';
 
 export interface History {
@@ -108,7 +109,7 @@ export class HistoryService {
           const st = await fs.promises.stat(file);
           let cached = this.cache.get(file);
           if (!cached || cached.mtimeMs !== st.mtimeMs || cached.size !== st.size) {
-            const decoded = decodeActivity(await fs.promises.readFile(file, 'utf8'));
+            const decoded = decodeActivity((await readFileSafe(file, { maxBytes: MAX_ACTIVITY_FILE_BYTES, within: this.dataDir })).toString('utf8'));
             cached = { mtimeMs: st.mtimeMs, size: st.size, spans: decoded.spans, names: decoded.workspaceNames, barriers: decoded.barriers, damaged: decoded.damagedLines };
             this.cache.set(file, cached);
           }

@@ -1,11 +1,37 @@
 // Reading and writing activity files (format in activityFormat.ts). Node fs only; no vscode.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Span } from '../core/types';
+import { isCategory, type Span } from '../core/types';
 import { ActivityEncoder, decodeActivity, headerLine, pauseLine } from './activityFormat';
 import { writeFileAtomic } from './atomicWrite';
+import { readFileSafeSync, SafeReadError } from './safeRead';
 
 export const ACTIVITY_DIR = 'activity';
+/** Largest activity file read: a month of one window is well under 1 MB, a busy imported month a few MB. */
+export const MAX_ACTIVITY_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Bounds every loader applies to decoded spans, whatever the decoder let through: instants from 2000 to
+ * 2100, at most one day long, a known category. They keep every later step (timelines, date formatting)
+ * inside JavaScript's date range and linear in the real data; what falls outside is counted as damaged.
+ */
+export const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
+export const LATEST_INSTANT = Date.UTC(2100, 0, 1);
+export const MAX_SPAN_MS = 86_400_000;
+
+export function isSaneSpan(s: Span): boolean {
+  return Number.isFinite(s.start) && Number.isFinite(s.end) && s.start >= EARLIEST_INSTANT && s.end <= LATEST_INSTANT &&
+    s.end >= s.start && s.end - s.start <= MAX_SPAN_MS && isCategory(s.category) &&
+    typeof s.language === 'string' && typeof s.workspaceId === 'string';
+}
+
+export const isSaneInstant = (t: number): boolean => Number.isFinite(t) && t >= EARLIEST_INSTANT && t <= LATEST_INSTANT;
+
+/** The spans and barriers inside the bounds above, and how many were not. */
+export function saneActivity(spans: readonly Span[], barriers: readonly number[]): { spans: Span[]; barriers: number[]; dropped: number } {
+  const keptSpans = spans.filter(isSaneSpan), keptBarriers = barriers.filter(isSaneInstant);
+  return { spans: keptSpans, barriers: keptBarriers, dropped: spans.length - keptSpans.length + barriers.length - keptBarriers.length };
+}
 
 /** UTC month of an instant, the folder a span starting then is written to. */
 export function monthFolder(instant: number): string {
@@ -53,16 +79,18 @@ export async function readActivity(dataDir: string, range?: { fromMonth: string;
     names.forEach((name, i) => {
       let text: string;
       try {
-        text = fs.readFileSync(path.join(root, month, name), 'utf8');
+        // Regular files only, size capped, and a link only when it stays inside the data folder.
+        text = readFileSafeSync(path.join(root, month, name), { maxBytes: MAX_ACTIVITY_FILE_BYTES, within: dataDir }).toString('utf8');
       } catch (error) {
-        result.unreadable.push({ file: path.join(ACTIVITY_DIR, month, names[i]), reason: (error as Error).message });
+        result.unreadable.push({ file: path.join(ACTIVITY_DIR, month, names[i]), reason: error instanceof SafeReadError ? error.reason : (error as Error).message });
         return;
       }
       const decoded = decodeActivity(text);
-      result.sources.push(decoded.spans);
-      result.barriers.push(...decoded.barriers);
+      const sane = saneActivity(decoded.spans, decoded.barriers);
+      result.sources.push(sane.spans);
+      result.barriers.push(...sane.barriers);
       for (const [id, name] of decoded.workspaceNames) result.workspaceNames.set(id, name);
-      (result as { damagedLines: number }).damagedLines += decoded.damagedLines;
+      (result as { damagedLines: number }).damagedLines += decoded.damagedLines + sane.dropped;
       (result as { files: number }).files++;
     });
   }
