@@ -66,7 +66,7 @@ export async function readJsonFile(filePath: string): Promise<unknown> {
     if (error instanceof SafeReadError && error.reason.startsWith('larger than')) {
       throw new ImportError(`${filePath} is larger than ${MAX_IMPORT_BYTES / 1048576} MB, the largest import. Split the export by date range.`);
     }
-    if (error instanceof SafeReadError && error.reason === 'not a regular file') throw new ImportError(`${filePath} is not a regular file (a folder, pipe or device); give the export file itself.`);
+    if (error instanceof SafeReadError && error.reason === 'not a regular file') throw new ImportError(`${filePath} is not a file (a folder, pipe, socket or device); give the export file itself.`);
     throw new ImportError(`Cannot read ${filePath}: ${error instanceof SafeReadError ? error.reason : (error as Error).message}`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
