@@ -200,6 +200,48 @@ export class ActivityWriter {
       this.encoders.set(month, encoder);
     }
   }
+
+  /**
+   * The synchronous twin of append, for the last moments of a process (deactivate, 'exit', a signal),
+   * when nothing asynchronous will run again. While an asynchronous append may still be in flight, the
+   * spans go to a sibling file (`<source>.last.jsonl`, with its own header and dictionary), so neither
+   * write can change what the other's dictionary references mean. Readers merge both, as any two files.
+   */
+  appendSync(spans: readonly Span[], workspaceNames: ReadonlyMap<string, string>, options: { asyncInFlight: boolean }): void {
+    const byMonth = new Map<string, Span[]>();
+    for (const s of spans) {
+      const m = monthFolder(s.start);
+      let list = byMonth.get(m);
+      if (!list) byMonth.set(m, (list = []));
+      list.push(s);
+    }
+    const written = new Set<string>();
+    for (const [month, list] of byMonth) {
+      const file = options.asyncInFlight ? path.join(this.dataDir, ACTIVITY_DIR, month, `${this.source}.last.jsonl`) : this.fileFor(month);
+      const exists = fs.existsSync(file);
+      let encoder = options.asyncInFlight ? undefined : this.encoders.get(month);
+      let prefix = '';
+      try {
+        if (!encoder || !exists) {
+          fs.mkdirSync(path.dirname(file), { recursive: true });
+          encoder = new ActivityEncoder();
+          prefix = exists ? '\n' : headerLine(this.source) + '\n';
+        } else if (this.interrupted.has(month)) prefix = '\n';
+        fs.appendFileSync(file, prefix + encoder.encode(list, workspaceNames), 'utf8');
+      } catch (error) {
+        if (!options.asyncInFlight) {
+          this.encoders.delete(month);
+          this.interrupted.add(month);
+        }
+        throw new AppendError(error as Error, spans.filter((sp) => !written.has(monthFolder(sp.start))));
+      }
+      written.add(month);
+      if (!options.asyncInFlight) {
+        this.interrupted.delete(month);
+        this.encoders.set(month, encoder);
+      }
+    }
+  }
 }
 
 /**
