@@ -76,6 +76,8 @@ export interface ExportDocument {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** Files read ahead of the one being decoded. */
+const READ_AHEAD = 8;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The bytes as UTF-8 text, or undefined when they are not (or hold NUL, i.e. are binary). */
@@ -132,7 +134,19 @@ export async function exportAll(dataDir: string, now: number): Promise<ExportDoc
   const decoded: { file: string; source: string; d: ReturnType<typeof decodeActivity> }[] = [];
   const names = new Map<string, string>();
 
-  for (const { file, kind } of entries) {
+  // Reads run a few files ahead of the decoding (each safe read is several small system calls).
+  const readable = (e: Entry) => !e.file.endsWith('.tmp') && !isSecretPath(e.file) && (e.kind === 'file' || e.kind === 'link');
+  const reads = new Map<number, Promise<Buffer | Error>>();
+  const startRead = (i: number) => {
+    const e = entries[i];
+    if (!e || reads.has(i) || !readable(e)) return;
+    const isActivity = e.file.startsWith(`${ACTIVITY_DIR}/`) && e.file.endsWith('.jsonl');
+    const abs = path.join(dataDir, ...e.file.split('/'));
+    reads.set(i, readFileSafe(abs, { maxBytes: isActivity ? MAX_ACTIVITY_FILE_BYTES : MAX_EMBEDDED_BYTES, within: dataDir }).catch((error: Error) => error));
+  };
+
+  for (const [index, { file, kind }] of entries.entries()) {
+    for (let ahead = index; ahead < index + READ_AHEAD; ahead++) startRead(ahead);
     if (file.endsWith('.tmp')) continue; // an import or write in progress
     if (isSecretPath(file)) {
       skipped.push({ file, reason: 'a secret (private key): never exported' });
@@ -146,13 +160,11 @@ export async function exportAll(dataDir: string, now: number): Promise<ExportDoc
       skipped.push({ file, reason: 'not a regular file' });
       continue;
     }
-    const abs = path.join(dataDir, ...file.split('/'));
     const isActivity = file.startsWith(`${ACTIVITY_DIR}/`) && file.endsWith('.jsonl');
-    let bytes: Buffer;
-    try {
-      bytes = await readFileSafe(abs, { maxBytes: isActivity ? MAX_ACTIVITY_FILE_BYTES : MAX_EMBEDDED_BYTES, within: dataDir });
-    } catch (error) {
-      skipped.push({ file, reason: error instanceof SafeReadError ? error.reason : (error as Error).message });
+    const bytes = await (reads.get(index) as Promise<Buffer | Error>);
+    reads.delete(index);
+    if (bytes instanceof Error) {
+      skipped.push({ file, reason: bytes instanceof SafeReadError ? bytes.reason : bytes.message });
       continue;
     }
     if (kind === 'link') links.push(file);
