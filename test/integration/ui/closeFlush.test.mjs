@@ -34,12 +34,34 @@ test('15 s of typing, then closing the page 2 s later: those 15 s are on disk', 
   // Less than the flush interval has passed since the first key: nothing of it can be on disk yet.
   assert.equal(recordedSeconds(dataDir), before, 'activity was flushed before the close; the test proves nothing');
   await window.close();
-  // The extension host ends when its page goes away; its last writes land within a few seconds.
+  // The extension host ends when its page goes away; its last writes land within a few seconds. Waiting
+  // less than the 13 s left until the 30 s flush timer would fire proves it was the close that wrote them.
   const after = await eventually(() => {
     const s = recordedSeconds(dataDir);
     return s - before >= typed - 2 ? s : false;
-  }, { timeout: 30_000, message: 'the typing before the close never reached the disk' }).catch(() => recordedSeconds(dataDir));
+  }, { timeout: 8_000, message: 'the typing before the close never reached the disk' }).catch(() => recordedSeconds(dataDir));
   assert.ok(after - before >= typed - 2, `typed for ${typed.toFixed(1)} s; ${(after - before).toFixed(1)} s reached the disk`);
+});
+
+test('15 s of typing, then reloading the window 2 s later: those 15 s are on disk', async () => {
+  const window = await session.openWindow({ label: 'reload-flush' });
+  await window.craftTimeStatus();
+  await window.openFile('notes.txt');
+  const dataDir = session.globalStorageDir();
+  const before = recordedSeconds(dataDir);
+  await window.focusEditor();
+  const started = Date.now();
+  await typeFor(window, 15_000);
+  const typed = (Date.now() - started) / 1000;
+  await sleep(2_000);
+  assert.equal(recordedSeconds(dataDir), before, 'activity was flushed before the reload; the test proves nothing');
+  await window.page.reload();
+  const after = await eventually(() => {
+    const s = recordedSeconds(dataDir);
+    return s - before >= typed - 2 ? s : false;
+  }, { timeout: 8_000, message: 'the typing before the reload never reached the disk' }).catch(() => recordedSeconds(dataDir));
+  assert.ok(after - before >= typed - 2, `typed for ${typed.toFixed(1)} s; ${(after - before).toFixed(1)} s reached the disk`);
+  await window.close();
 });
 
 /** Pid of the newest extension host the server started (from its log: "Extension host with pid N started"). */
