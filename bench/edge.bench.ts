@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     };
 
     // In memory (what the extension does once history is loaded): timeline + 12 months of measures + edge.
-    const read = await import('../src/store/activityStore').then((s) => s.readActivity(year.dir));
+    const read = await import('../src/store/history').then((s) => s.readActivity(year.dir));
     const inMemory = () => {
       const c0 = process.cpuUsage();
       const t0 = performance.now();

@@ -10,7 +10,8 @@ import { dailyActivity } from '../src/core/days';
 import { buildTimeline } from '../src/core/timeline';
 import type { Category, Span } from '../src/core/types';
 import { addDays, isoWeekday, zonedTime } from '../src/core/zone';
-import { ActivityWriter, readActivity } from '../src/store/activityStore';
+import { ActivityWriter } from '../src/store/activityStore';
+import { readActivity } from '../src/store/history';
 import { seededRandom } from '../src/core/random';
 
 const ROOT = path.join(__dirname, '..');

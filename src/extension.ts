@@ -61,5 +61,8 @@ export function activate(context: vscode.ExtensionContext) {
 }
 
 export async function deactivate(): Promise<void> {
+  // Synchronously first: the host disposes our subscriptions as soon as this returns a promise, and
+  // exits within seconds whatever the promise does. Then wait for any asynchronous flush still running.
+  tracker?.flushSync();
   await tracker?.flush();
 }

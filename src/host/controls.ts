@@ -1,11 +1,21 @@
 // The machine-wide pause switch and workspace exclusions, cached in memory and re-read when this window
 // gains focus (another window may have changed them), so the per-event check costs nothing.
+// Fails closed: when controls.json cannot be used, the last good state stays in force (this window's
+// memory, else controls.json.prev); with none, tracking pauses until the user repairs or resets the file.
 import * as vscode from 'vscode';
-import { DEFAULT_CONTROLS, readControls, writeControls, type Controls } from '../store/controls';
+import {
+  controlsFile, ControlsDamagedError, DEFAULT_CONTROLS, readControls, writeControls, type Controls,
+} from '../store/controls';
 import type { ProblemReporter } from './problems';
+
+/** In force while there is no good state at all: nothing is recorded. */
+const FAIL_CLOSED: Controls = { schema: 1, paused: true, excludedWorkspaces: [] };
 
 export class ControlsHolder implements vscode.Disposable {
   private controls: Controls = DEFAULT_CONTROLS;
+  /** The last state read from a good file (or written by this window). */
+  private lastGood: Controls | undefined;
+  private damaged = false;
   private excluded = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<Controls>();
   readonly onDidChange = this.emitter.event;
@@ -21,21 +31,78 @@ export class ControlsHolder implements vscode.Disposable {
     return this.controls;
   }
 
+  /** True while controls.json cannot be used (the state in force is the last good one, or paused). */
+  get isDamaged(): boolean {
+    return this.damaged;
+  }
+
   isExcluded(workspaceId: string): boolean {
     return workspaceId !== '' && this.excluded.has(workspaceId);
   }
 
   async reload(): Promise<void> {
-    const { controls, problem } = await readControls(this.dataDir);
-    if (problem) this.problems.report('controls', problem);
-    this.set(controls);
+    const read = await readControls(this.dataDir);
+    if (read.status === 'ok') {
+      this.damaged = false;
+      this.lastGood = read.controls;
+      this.problems.clear('controls');
+      this.set(read.controls);
+      return;
+    }
+    this.damaged = true;
+    // Once per session (ProblemReporter), then in the status bar tooltip and the log.
+    this.problems.report('controls', read.problem, { title: 'Repair…', run: () => this.repair() });
+    this.set(this.lastGood ?? read.previous ?? FAIL_CLOSED);
   }
 
-  async update(change: (c: Controls) => Controls): Promise<void> {
+  /** Applies a change and saves it. False (nothing written) while the file is damaged: the user repairs first. */
+  async update(change: (c: Controls) => Controls): Promise<boolean> {
     await this.reload();
+    if (this.damaged) {
+      void this.offerRepair();
+      return false;
+    }
     const next = change(this.controls);
-    await writeControls(this.dataDir, next);
+    try {
+      await writeControls(this.dataDir, next);
+    } catch (error) {
+      if (!(error instanceof ControlsDamagedError)) throw error;
+      await this.reload(); // another process damaged it in between: never overwritten
+      void this.offerRepair();
+      return false;
+    }
+    this.lastGood = next;
     this.set(next);
+    return true;
+  }
+
+  private async offerRepair(): Promise<void> {
+    const answer = await vscode.window.showWarningMessage('Craft Time: the tracking controls file is damaged, so it was not changed.', 'Repair…');
+    if (answer) await this.repair();
+  }
+
+  /** Open the file, restore the previous copy, or reset: each says what it keeps. */
+  async repair(): Promise<void> {
+    const read = await readControls(this.dataDir);
+    if (read.status === 'ok') {
+      await this.reload();
+      void vscode.window.showInformationMessage('Craft Time: the tracking controls file reads fine now.');
+      return;
+    }
+    type Pick = vscode.QuickPickItem & { action: 'open' | 'previous' | 'memory' | 'reset' };
+    const items: Pick[] = [{ label: 'Open the file', detail: controlsFile(this.dataDir), action: 'open' }];
+    if (read.previous) items.push({ label: 'Restore the previous copy', detail: describe(read.previous), action: 'previous' });
+    if (this.lastGood) items.push({ label: 'Restore what this window last read', detail: describe(this.lastGood), action: 'memory' });
+    items.push({ label: 'Reset', detail: 'Not paused, no workspace excluded. The damaged file is kept as controls.json.damaged.', action: 'reset' });
+    const pick = await vscode.window.showQuickPick(items, { placeHolder: read.problem, ignoreFocusOut: true });
+    if (!pick) return;
+    if (pick.action === 'open') {
+      await vscode.window.showTextDocument(vscode.Uri.file(controlsFile(this.dataDir)));
+      return;
+    }
+    const next = pick.action === 'previous' ? read.previous : pick.action === 'memory' ? this.lastGood : DEFAULT_CONTROLS;
+    await writeControls(this.dataDir, next ?? DEFAULT_CONTROLS, { replaceDamaged: true });
+    await this.reload();
   }
 
   private set(controls: Controls): void {
@@ -49,4 +116,9 @@ export class ControlsHolder implements vscode.Disposable {
     this.focusListener.dispose();
     this.emitter.dispose();
   }
+}
+
+function describe(c: Controls): string {
+  const n = c.excludedWorkspaces.length;
+  return `${c.paused ? 'Paused' : 'Tracking'}, ${n} workspace${n === 1 ? '' : 's'} excluded${n ? `: ${c.excludedWorkspaces.map((w) => w.name || w.id).join(', ')}` : ''}`;
 }

@@ -26,11 +26,11 @@ export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     reg(Commands.pause, async () => {
       await tracker.recordPause();
-      await controls.update((c) => ({ ...c, paused: true }));
+      if (!(await controls.update((c) => ({ ...c, paused: true })))) return;
       void vscode.window.showInformationMessage('Craft Time: tracking paused on this machine. Resume from the status bar or the Command Palette.');
     }),
     reg(Commands.resume, async () => {
-      await controls.update((c) => ({ ...c, paused: false }));
+      if (!(await controls.update((c) => ({ ...c, paused: false })))) return;
       void vscode.window.showInformationMessage('Craft Time: tracking resumed.');
     }),
     reg(Commands.excludeWorkspace, async () => {
@@ -39,7 +39,7 @@ export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
         void vscode.window.showInformationMessage('Craft Time: open a folder first; there is no workspace to exclude.');
         return;
       }
-      await controls.update((c) => ({ ...c, excludedWorkspaces: [...c.excludedWorkspaces.filter((w) => w.id !== ws.id), { id: ws.id, name: ws.name }] }));
+      if (!(await controls.update((c) => ({ ...c, excludedWorkspaces: [...c.excludedWorkspaces.filter((w) => w.id !== ws.id), { id: ws.id, name: ws.name }] })))) return;
       void vscode.window.showInformationMessage(`Craft Time: "${ws.name}" is no longer tracked. Time already recorded stays until you delete your data.`);
     }),
     reg(Commands.includeWorkspace, async () => {

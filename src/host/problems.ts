@@ -9,7 +9,8 @@ export class ProblemReporter implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private channel: vscode.LogOutputChannel | undefined;
 
-  report(key: string, message: string): void {
+  /** `action` (e.g. Repair…) is offered on the one notification shown for this key. */
+  report(key: string, message: string, action?: { readonly title: string; readonly run: () => unknown }): void {
     const isNew = this.active.get(key) !== message;
     this.active.set(key, message);
     if (isNew) {
@@ -18,7 +19,11 @@ export class ProblemReporter implements vscode.Disposable {
     }
     if (this.shown.has(key)) return;
     this.shown.add(key);
-    void vscode.window.showWarningMessage(`Craft Time: ${message}`);
+    if (!action) {
+      void vscode.window.showWarningMessage(`Craft Time: ${message}`);
+      return;
+    }
+    void vscode.window.showWarningMessage(`Craft Time: ${message}`, action.title).then((picked) => (picked ? action.run() : undefined));
   }
 
   clear(key: string): void {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { renderSummary, type SummaryFormat } from '../views/render/renderSummary';
 import { monthLabel, type MonthlySummary } from '../views/summaryView';
 import { addMonths, monthOf } from '../core/zone';
+import { writeFileAtomic } from '../store/atomicWrite';
 
 type SummaryFileFormat = SummaryFormat;
 
@@ -130,7 +131,9 @@ export async function generateSummary(deps: SummaryCommandDeps, arg?: unknown): 
       if (!target) return undefined;
     }
     // The generated text is what gets written (edits made in the preview are not: it is a preview).
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+    // A local file goes through the one atomic writer (a full disk leaves no half summary, no temporary file).
+    if (target.scheme === 'file') await writeFileAtomic(target.fsPath, content, { mode: 0o644 });
+    else await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
     if (!args.saveTo) {
       const open = await vscode.window.showInformationMessage(`Craft Time: saved the ${monthLabel(month)} summary to ${target.fsPath}.`, 'Open');
       if (open) await vscode.commands.executeCommand('vscode.open', target);

@@ -11,6 +11,7 @@ import type { ProblemReporter } from './problems';
 import { currentWorkspace, workspaceOf, type WorkspaceRef } from './workspaces';
 
 export const FLUSH_MS = 30_000;
+const END_SIGNALS: readonly NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT'] : ['SIGTERM', 'SIGINT', 'SIGHUP'];
 
 export class Tracker implements vscode.Disposable {
   /** This extension host's writer id: each window writes only its own files. */
@@ -37,7 +38,11 @@ export class Tracker implements vscode.Disposable {
     this.writer = new ActivityWriter(dataDir, this.source);
     const w = vscode.window, ws = vscode.workspace;
     this.owned.push(
-      w.onDidChangeWindowState((s) => (this.focused = s.focused)),
+      w.onDidChangeWindowState((s) => {
+        this.focused = s.focused;
+        // Leaving the window is often the moment before closing it: write what is buffered now.
+        if (!s.focused) void this.flush();
+      }),
       ws.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
         // Only the document the user is working in: edits made by other extensions elsewhere do not count.
@@ -88,6 +93,7 @@ export class Tracker implements vscode.Disposable {
       this.activityEmitter,
       this.flushEmitter,
       this.pauseEmitter,
+      this.watchProcessEnd(),
     );
   }
 
@@ -153,6 +159,50 @@ export class Tracker implements vscode.Disposable {
     });
     this.flushing = p;
     return p;
+  }
+
+  /**
+   * Writes everything buffered before this call returns (synchronous I/O), for the moments after which
+   * nothing asynchronous runs: deactivate (the host disposes subscriptions right after calling it and
+   * exits within seconds), process 'exit', and termination signals. On failure (a full disk) the spans stay
+   * in memory and the problem is reported, as with flush().
+   */
+  flushSync(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const spans = this.acc.drain();
+    if (spans.length === 0) return;
+    try {
+      this.writer.appendSync(spans, this.names, { asyncInFlight: this.flushing !== undefined });
+    } catch (error) {
+      this.acc.restore(error instanceof AppendError ? error.unwritten : spans);
+      const code = error instanceof AppendError ? error.code : (error as NodeJS.ErrnoException).code;
+      try {
+        this.problems.report('write', `Could not save activity (${code === 'ENOSPC' ? 'the disk is full' : (error as Error).message}). It is kept in memory until this window closes.`);
+      } catch {
+        // the window is going away: nothing left to tell
+      }
+    }
+  }
+
+  /**
+   * Makes sure buffered heartbeats reach the disk however this process ends: 'exit' (the host exits without
+   * deactivating, e.g. when its parent dies) and SIGTERM/SIGINT/SIGHUP (the server stops). A signal is
+   * passed on afterwards when nobody else handles it, so the process still ends as it would have.
+   */
+  private watchProcessEnd(): vscode.Disposable {
+    const onExit = () => this.flushSync();
+    const onSignal = (signal: NodeJS.Signals) => {
+      this.flushSync();
+      process.removeListener(signal, onSignal);
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    };
+    process.on('exit', onExit);
+    for (const signal of END_SIGNALS) process.on(signal, onSignal);
+    return new vscode.Disposable(() => {
+      process.removeListener('exit', onExit);
+      for (const signal of END_SIGNALS) process.removeListener(signal, onSignal);
+    });
   }
 
   dispose(): void {

@@ -1,72 +1,40 @@
 // Reading and writing activity files (format in activityFormat.ts). Node fs only; no vscode.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Span } from '../core/types';
-import { ActivityEncoder, decodeActivity, headerLine, pauseLine } from './activityFormat';
+import { isCategory, type Span } from '../core/types';
+import { ActivityEncoder, headerLine, pauseLine } from './activityFormat';
 import { writeFileAtomic } from './atomicWrite';
 
 export const ACTIVITY_DIR = 'activity';
+/** Largest activity file read: a month of one window is well under 1 MB, a busy imported month a few MB. */
+export const MAX_ACTIVITY_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Bounds every loader applies to decoded spans, whatever the decoder let through: instants from 2000 to
+ * 2100, at most one day long, a known category. They keep every later step (timelines, date formatting)
+ * inside JavaScript's date range and linear in the real data; what falls outside is counted as damaged.
+ */
+export const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
+export const LATEST_INSTANT = Date.UTC(2100, 0, 1);
+export const MAX_SPAN_MS = 86_400_000;
+
+export function isSaneSpan(s: Span): boolean {
+  return Number.isFinite(s.start) && Number.isFinite(s.end) && s.start >= EARLIEST_INSTANT && s.end <= LATEST_INSTANT &&
+    s.end >= s.start && s.end - s.start <= MAX_SPAN_MS && isCategory(s.category) &&
+    typeof s.language === 'string' && typeof s.workspaceId === 'string';
+}
+
+export const isSaneInstant = (t: number): boolean => Number.isFinite(t) && t >= EARLIEST_INSTANT && t <= LATEST_INSTANT;
+
+/** The spans and barriers inside the bounds above, and how many were not. */
+export function saneActivity(spans: readonly Span[], barriers: readonly number[]): { spans: Span[]; barriers: number[]; dropped: number } {
+  const keptSpans = spans.filter(isSaneSpan), keptBarriers = barriers.filter(isSaneInstant);
+  return { spans: keptSpans, barriers: keptBarriers, dropped: spans.length - keptSpans.length + barriers.length - keptBarriers.length };
+}
 
 /** UTC month of an instant, the folder a span starting then is written to. */
 export function monthFolder(instant: number): string {
   return new Date(instant).toISOString().slice(0, 7);
-}
-
-export interface ActivityRead {
-  /** One list per file, in file order (each file is one writer's stream). */
-  readonly sources: Span[][];
-  readonly workspaceNames: Map<string, string>;
-  /** Pause instants from every file (ms), for buildTimeline's `barriers`. */
-  readonly barriers: number[];
-  readonly damagedLines: number;
-  /** Files that could not be read at all, with the reason (paths relative to the data folder). */
-  readonly unreadable: { file: string; reason: string }[];
-  readonly files: number;
-}
-
-/**
- * Reads every activity file, or only the month folders from `fromMonth` to `toMonth` ('YYYY-MM', inclusive;
- * callers widen by a month each side to cover time-zone offsets). A missing folder is an empty history.
- */
-export async function readActivity(dataDir: string, range?: { fromMonth: string; toMonth: string }): Promise<ActivityRead> {
-  const root = path.join(dataDir, ACTIVITY_DIR);
-  const result: ActivityRead = { sources: [], workspaceNames: new Map(), barriers: [], damagedLines: 0, unreadable: [], files: 0 };
-  let months: string[];
-  try {
-    months = (await fs.promises.readdir(root)).filter((m) => /^\d{4}-\d{2}$/.test(m)).sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return result;
-    throw error;
-  }
-  if (range) months = months.filter((m) => m >= range.fromMonth && m <= range.toMonth);
-  for (const month of months) {
-    let names: string[];
-    try {
-      names = (await fs.promises.readdir(path.join(root, month))).filter((n) => n.endsWith('.jsonl')).sort();
-    } catch (error) {
-      result.unreadable.push({ file: path.join(ACTIVITY_DIR, month), reason: (error as Error).message });
-      continue;
-    }
-    // Synchronous reads: a year is hundreds of small files, and one thread reading them in a row is about
-    // twice as fast as queueing them on the thread pool. Callers are the CLI and tools, which wait anyway;
-    // the extension host reads through its own cached, asynchronous path (host/historyService.ts).
-    names.forEach((name, i) => {
-      let text: string;
-      try {
-        text = fs.readFileSync(path.join(root, month, name), 'utf8');
-      } catch (error) {
-        result.unreadable.push({ file: path.join(ACTIVITY_DIR, month, names[i]), reason: (error as Error).message });
-        return;
-      }
-      const decoded = decodeActivity(text);
-      result.sources.push(decoded.spans);
-      result.barriers.push(...decoded.barriers);
-      for (const [id, name] of decoded.workspaceNames) result.workspaceNames.set(id, name);
-      (result as { damagedLines: number }).damagedLines += decoded.damagedLines;
-      (result as { files: number }).files++;
-    });
-  }
-  return result;
 }
 
 /** Months 'YYYY-MM' from a to b inclusive. */
@@ -170,6 +138,48 @@ export class ActivityWriter {
       written.add(month);
       this.interrupted.delete(month);
       this.encoders.set(month, encoder);
+    }
+  }
+
+  /**
+   * The synchronous twin of append, for the last moments of a process (deactivate, 'exit', a signal),
+   * when nothing asynchronous will run again. While an asynchronous append may still be in flight, the
+   * spans go to a sibling file (`<source>.last.jsonl`, with its own header and dictionary), so neither
+   * write can change what the other's dictionary references mean. Readers merge both, as any two files.
+   */
+  appendSync(spans: readonly Span[], workspaceNames: ReadonlyMap<string, string>, options: { asyncInFlight: boolean }): void {
+    const byMonth = new Map<string, Span[]>();
+    for (const s of spans) {
+      const m = monthFolder(s.start);
+      let list = byMonth.get(m);
+      if (!list) byMonth.set(m, (list = []));
+      list.push(s);
+    }
+    const written = new Set<string>();
+    for (const [month, list] of byMonth) {
+      const file = options.asyncInFlight ? path.join(this.dataDir, ACTIVITY_DIR, month, `${this.source}.last.jsonl`) : this.fileFor(month);
+      const exists = fs.existsSync(file);
+      let encoder = options.asyncInFlight ? undefined : this.encoders.get(month);
+      let prefix = '';
+      try {
+        if (!encoder || !exists) {
+          fs.mkdirSync(path.dirname(file), { recursive: true });
+          encoder = new ActivityEncoder();
+          prefix = exists ? '\n' : headerLine(this.source) + '\n';
+        } else if (this.interrupted.has(month)) prefix = '\n';
+        fs.appendFileSync(file, prefix + encoder.encode(list, workspaceNames), 'utf8');
+      } catch (error) {
+        if (!options.asyncInFlight) {
+          this.encoders.delete(month);
+          this.interrupted.add(month);
+        }
+        throw new AppendError(error as Error, spans.filter((sp) => !written.has(monthFolder(sp.start))));
+      }
+      written.add(month);
+      if (!options.asyncInFlight) {
+        this.interrupted.delete(month);
+        this.encoders.set(month, encoder);
+      }
     }
   }
 }

@@ -9,6 +9,12 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
+import { readFileSafe, SafeReadError } from './safeRead';
+
+/** Largest small state file read (sources, meta, manual meetings, time off): real ones are a few KB. */
+export const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024;
+/** Largest calendar read from a file source or the cache (the calendar engine applies its own budget after). */
+export const MAX_CALENDAR_FILE_BYTES = 100 * 1024 * 1024;
 
 export interface CalendarSource {
   readonly id: string;
@@ -57,13 +63,13 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
 }
 
 /** Reads a versioned JSON file; missing -> fallback; damaged -> fallback plus a problem (the file is left alone). */
-async function readJson<T>(file: string, fallback: T, pick: (v: Record<string, unknown>) => T | undefined): Promise<{ value: T; problem?: string }> {
+async function readJson<T>(dataDir: string, file: string, fallback: T, pick: (v: Record<string, unknown>) => T | undefined): Promise<{ value: T; problem?: string }> {
   let text: string;
   try {
-    text = await fs.promises.readFile(file, 'utf8');
+    text = (await readFileSafe(file, { maxBytes: MAX_STATE_FILE_BYTES, within: dataDir })).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { value: fallback };
-    return { value: fallback, problem: `Could not read ${path.basename(file)}: ${(error as Error).message}` };
+    return { value: fallback, problem: `Could not read ${path.basename(file)}: ${reasonOf(error)}` };
   }
   try {
     const v = JSON.parse(text) as unknown;
@@ -76,7 +82,7 @@ async function readJson<T>(file: string, fallback: T, pick: (v: Record<string, u
 }
 
 export async function readSources(dataDir: string): Promise<{ value: CalendarSource[]; problem?: string }> {
-  return readJson<CalendarSource[]>(sourcesFile(dataDir), [], (v) =>
+  return readJson<CalendarSource[]>(dataDir, sourcesFile(dataDir), [], (v) =>
     v.schema === 1 && Array.isArray(v.sources)
       ? (v.sources as CalendarSource[]).filter((s) => s && typeof s.id === 'string' && /^[a-z]+-[0-9a-f]+$/.test(s.id) && (s.kind === 'file' || s.kind === 'url'))
       : undefined,
@@ -88,7 +94,7 @@ export async function writeSources(dataDir: string, sources: readonly CalendarSo
 }
 
 export async function readMeta(dataDir: string, id: string): Promise<SourceMeta> {
-  return (await readJson<SourceMeta>(metaFile(dataDir, id), {}, (v) => (v.schema === 1 ? (v as SourceMeta) : undefined))).value;
+  return (await readJson<SourceMeta>(dataDir, metaFile(dataDir, id), {}, (v) => (v.schema === 1 ? (v as SourceMeta) : undefined))).value;
 }
 
 export async function writeMeta(dataDir: string, id: string, meta: SourceMeta): Promise<void> {
@@ -97,11 +103,13 @@ export async function writeMeta(dataDir: string, id: string, meta: SourceMeta): 
 
 export async function readCache(dataDir: string, id: string): Promise<string | undefined> {
   try {
-    return await fs.promises.readFile(cacheFile(dataDir, id), 'utf8');
+    return (await readFileSafe(cacheFile(dataDir, id), { maxBytes: MAX_CALENDAR_FILE_BYTES, within: dataDir })).toString('utf8');
   } catch {
     return undefined;
   }
 }
+
+const reasonOf = (error: unknown): string => (error instanceof SafeReadError ? error.reason : (error as Error).message);
 
 export async function writeCache(dataDir: string, id: string, text: string): Promise<void> {
   await writeAtomic(cacheFile(dataDir, id), text);
@@ -122,10 +130,11 @@ export async function loadCalendarTexts(dataDir: string): Promise<{ source: Cale
     sources.map(async (source) => {
       if (source.kind === 'file' && source.path) {
         try {
-          return { source, text: await fs.promises.readFile(source.path, 'utf8') };
+          // The user's own file, anywhere: regular files only, size capped, never blocking on a FIFO.
+          return { source, text: (await readFileSafe(source.path, { maxBytes: MAX_CALENDAR_FILE_BYTES })).toString('utf8') };
         } catch (error) {
           const cached = await readCache(dataDir, source.id);
-          return { source, text: cached, problem: `${source.label}: ${(error as Error).message}${cached ? ' (using the last good copy)' : ''}` };
+          return { source, text: cached, problem: `${source.label}: ${reasonOf(error)}${cached ? ' (using the last good copy)' : ''}` };
         }
       }
       const cached = await readCache(dataDir, source.id);
@@ -135,7 +144,7 @@ export async function loadCalendarTexts(dataDir: string): Promise<{ source: Cale
 }
 
 export async function readManualMeetings(dataDir: string): Promise<{ value: ManualMeeting[]; problem?: string }> {
-  return readJson<ManualMeeting[]>(manualFile(dataDir), [], (v) =>
+  return readJson<ManualMeeting[]>(dataDir, manualFile(dataDir), [], (v) =>
     v.schema === 1 && Array.isArray(v.meetings)
       ? (v.meetings as ManualMeeting[]).filter((m) => m && typeof m.id === 'string' && !Number.isNaN(Date.parse(m.start)) && (m.end === null || !Number.isNaN(Date.parse(m.end))))
       : undefined,
@@ -147,7 +156,7 @@ export async function writeManualMeetings(dataDir: string, meetings: readonly Ma
 }
 
 export async function readTimeOff(dataDir: string): Promise<{ value: string[]; problem?: string }> {
-  return readJson<string[]>(timeOffFile(dataDir), [], (v) =>
+  return readJson<string[]>(dataDir, timeOffFile(dataDir), [], (v) =>
     v.schema === 1 && Array.isArray(v.days) ? (v.days as unknown[]).filter((d): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)) : undefined,
   );
 }

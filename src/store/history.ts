@@ -10,12 +10,10 @@ import { buildTimeline } from '../core/timeline';
 import type { Meeting, Segment, Span, TimeOffDay } from '../core/types';
 import { addDays, localDate, startOfDay } from '../core/zone';
 import { decodeActivity } from './activityFormat';
-import { ACTIVITY_DIR, monthFolder, monthsBetween } from './activityStore';
+import { ACTIVITY_DIR, MAX_ACTIVITY_FILE_BYTES, monthFolder, monthsBetween, saneActivity } from './activityStore';
 import { readManualMeetings, readTimeOff } from './calendarStore';
 import { readFileSafeSync, SafeReadError } from './safeRead';
 
-/** Largest activity file read (a year of heavy use is a few MB; anything larger is not ours). */
-export const MAX_ACTIVITY_FILE_BYTES = 64 * 1024 * 1024;
 
 /** One decoded activity file. */
 export interface ActivityFile {
@@ -186,7 +184,9 @@ export async function activityMonths(dataDir: string): Promise<string[]> {
 export function readActivityFile(dataDir: string, month: string, name: string): ActivityFile {
   const rel = path.join(ACTIVITY_DIR, month, name);
   const decoded = decodeActivity(readFileSafeSync(path.join(dataDir, rel), { maxBytes: MAX_ACTIVITY_FILE_BYTES, within: dataDir }).toString('utf8'));
-  return { file: rel, spans: decoded.spans, names: decoded.workspaceNames, barriers: decoded.barriers, damaged: decoded.damagedLines };
+  // Whatever the decoder let through, every loader keeps spans inside the bounds of activityStore.ts.
+  const sane = saneActivity(decoded.spans, decoded.barriers);
+  return { file: rel, spans: sane.spans, names: decoded.workspaceNames, barriers: sane.barriers, damaged: decoded.damagedLines + sane.dropped };
 }
 
 /** Names of the activity files of a month folder, sorted. */
@@ -224,4 +224,40 @@ export function plainActivityReader(dataDir: string): ActivityReader {
       return result;
     },
   };
+}
+
+export interface ActivityRead {
+  /** One list per file, in file order (each file is one writer's stream). */
+  readonly sources: Span[][];
+  readonly workspaceNames: Map<string, string>;
+  /** Pause instants from every file (ms), for buildTimeline's `barriers`. */
+  readonly barriers: number[];
+  readonly damagedLines: number;
+  /** Files that could not be read at all, with the reason (paths relative to the data folder). */
+  readonly unreadable: { file: string; reason: string }[];
+  readonly files: number;
+}
+
+/**
+ * Every activity file, or only the month folders from `fromMonth` to `toMonth` (inclusive), as raw sources
+ * (tools, tests and benchmarks; the surfaces use loadHistory). The same reader as loadHistory's.
+ */
+export async function readActivity(dataDir: string, range?: { fromMonth: string; toMonth: string }): Promise<ActivityRead> {
+  const reader = plainActivityReader(dataDir);
+  const result: ActivityRead = { sources: [], workspaceNames: new Map(), barriers: [], damagedLines: 0, unreadable: [], files: 0 };
+  let months = await reader.months();
+  if (range) months = months.filter((m) => m >= range.fromMonth && m <= range.toMonth);
+  let damaged = 0, files = 0;
+  for (const month of months) {
+    const r = await reader.read(month);
+    result.unreadable.push(...r.unreadable);
+    for (const f of r.files) {
+      result.sources.push([...f.spans]);
+      result.barriers.push(...f.barriers);
+      for (const [id, name] of f.names) result.workspaceNames.set(id, name);
+      damaged += f.damaged;
+      files++;
+    }
+  }
+  return { ...result, damagedLines: damaged, files };
 }

@@ -11,7 +11,8 @@ import { parseWakaTime } from '../core/import/wakatime';
 import type { Span } from '../core/types';
 import { localDate } from '../core/zone';
 import { ActivityEncoder } from './activityFormat';
-import { ACTIVITY_DIR, monthFolder, writeActivityFile } from './activityStore';
+import { ACTIVITY_DIR, isSaneSpan, monthFolder, writeActivityFile } from './activityStore';
+import { readFileSafe, SafeReadError } from './safeRead';
 
 export const IMPORT_KINDS = ['wakatime', 'activitywatch'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -57,23 +58,16 @@ const PARSERS: Record<ImportKind, (json: unknown, options: ImportOptions) => Imp
 
 /** Reads and parses a JSON file, with messages a user can act on. */
 export async function readJsonFile(filePath: string): Promise<unknown> {
-  let size: number;
-  try {
-    const stat = await fs.promises.stat(filePath);
-    if (!stat.isFile()) throw new ImportError(`${filePath} is not a file.`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof ImportError) throw error;
-    throw new ImportError(`Cannot read ${filePath}: ${(error as Error).message}`);
-  }
-  if (size > MAX_IMPORT_BYTES) {
-    throw new ImportError(`${filePath} is ${Math.round(size / 1048576)} MB; the largest import is ${MAX_IMPORT_BYTES / 1048576} MB. Split the export by date range.`);
-  }
   let text: string;
   try {
-    text = await fs.promises.readFile(filePath, 'utf8');
+    // Regular files only (a FIFO or device is refused without blocking), the size checked before reading.
+    text = (await readFileSafe(filePath, { maxBytes: MAX_IMPORT_BYTES })).toString('utf8');
   } catch (error) {
-    throw new ImportError(`Cannot read ${filePath}: ${(error as Error).message}`);
+    if (error instanceof SafeReadError && error.reason.startsWith('larger than')) {
+      throw new ImportError(`${filePath} is larger than ${MAX_IMPORT_BYTES / 1048576} MB, the largest import. Split the export by date range.`);
+    }
+    if (error instanceof SafeReadError && error.reason === 'not a regular file') throw new ImportError(`${filePath} is not a file (a folder, pipe, socket or device); give the export file itself.`);
+    throw new ImportError(`Cannot read ${filePath}: ${error instanceof SafeReadError ? error.reason : (error as Error).message}`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
@@ -111,10 +105,10 @@ export interface ImportFileOptions {
 /** Reads `filePath`, converts it and writes it into `dataDir`. Throws ImportError for bad input. */
 export async function importFile(dataDir: string, kind: ImportKind, filePath: string, options: ImportFileOptions = {}): Promise<ImportReport> {
   const json = await readJsonFile(filePath);
-  const result = PARSERS[kind](json, {
+  const result = keepSane(PARSERS[kind](json, {
     workspaceId: shortHash,
     notAfter: options.now === undefined ? undefined : options.now + 5 * 60_000,
-  });
+  }));
   if (result.records === 0 && result.problems.length > 0) {
     // Not the expected export, or one without an editor bucket: the problems say what was expected or found.
     throw new ImportError(`${filePath}: nothing to import. ${result.problems.join('; ')}`);
@@ -129,6 +123,14 @@ export async function importFile(dataDir: string, kind: ImportKind, filePath: st
   const source = `import-${kind}-${shortHash(kind + '\n' + importFingerprint(result))}`;
   const files = await writeImport(dataDir, source, result);
   return { ...base, source, files: files.written, alreadyImported: files.unchanged };
+}
+
+/** Spans every reader would refuse (before 2000, after 2100, longer than a day) are not written: skipped and named. */
+function keepSane(result: ImportResult): ImportResult {
+  const spans = result.spans.filter(isSaneSpan);
+  const dropped = result.spans.length - spans.length;
+  if (dropped === 0) return result;
+  return { ...result, spans, skipped: result.skipped + dropped, problems: [...result.problems, `${dropped} span${dropped === 1 ? '' : 's'} outside 2000-2100 or longer than a day were skipped.`] };
 }
 
 function importFingerprint(result: ImportResult): string {

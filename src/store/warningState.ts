@@ -5,27 +5,48 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeAtomic } from './calendarStore';
+import { readFileSafe, SafeReadError } from './safeRead';
 
 export interface WarningRecord {
   /** When a warning was last shown on this machine (ISO), if ever. */
   readonly lastShown?: string;
   /** No warning before this instant (ISO). */
   readonly snoozedUntil?: string;
+  /**
+   * Set when warnings.json exists but cannot be used (damaged, unreadable, a newer schema). It fails closed:
+   * no window claims a warning and the file is never overwritten, so a newer version's record survives.
+   */
+  readonly damaged?: string;
 }
 
 const file = (dataDir: string) => path.join(dataDir, 'state', 'warnings.json');
 
 export async function readWarningRecord(dataDir: string): Promise<WarningRecord> {
+  let text: string;
   try {
-    const v = JSON.parse(await fs.promises.readFile(file(dataDir), 'utf8')) as WarningRecord & { schema?: number };
-    return { lastShown: typeof v.lastShown === 'string' ? v.lastShown : undefined, snoozedUntil: typeof v.snoozedUntil === 'string' ? v.snoozedUntil : undefined };
-  } catch {
-    return {};
+    text = (await readFileSafe(file(dataDir), { maxBytes: 1024 * 1024, within: dataDir })).toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    return { damaged: `warnings.json cannot be read (${error instanceof SafeReadError ? error.reason : (error as Error).message})` };
   }
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return { damaged: 'warnings.json is not valid JSON' };
+  }
+  const o = (v && typeof v === 'object' && !Array.isArray(v) ? v : {}) as Record<string, unknown>;
+  if (o.schema !== 1) return { damaged: `warnings.json has ${typeof o.schema === 'number' && o.schema > 1 ? `a newer schema (${o.schema})` : 'no known schema'}` };
+  const when = (x: unknown) => (typeof x === 'string' && !Number.isNaN(Date.parse(x)) ? x : undefined);
+  return { lastShown: when(o.lastShown), snoozedUntil: when(o.snoozedUntil) };
 }
 
+/** Replaces the record; refuses (throws) to overwrite a warnings.json that cannot be read. */
 export async function writeWarningRecord(dataDir: string, record: WarningRecord): Promise<void> {
-  await writeAtomic(file(dataDir), JSON.stringify({ schema: 1, ...record }, null, 2) + '\n');
+  const current = await readWarningRecord(dataDir);
+  if (current.damaged) throw new Error(`${current.damaged}; it was left untouched.`);
+  const { lastShown, snoozedUntil } = record;
+  await writeAtomic(file(dataDir), JSON.stringify({ schema: 1, lastShown, snoozedUntil }, null, 2) + '\n');
 }
 
 /** A claim older than this whose record never changed belongs to a window that died before speaking. */
@@ -37,6 +58,7 @@ export const STALE_CLAIM_MS = 2 * 60_000;
  * is stale and the record unchanged), the next numbered claim is open to the same exclusive race.
  */
 export async function claimWarning(dataDir: string, record: WarningRecord): Promise<boolean> {
+  if (record.damaged) return false; // fail closed: no warning rather than a record written over
   const key = createHash('sha256').update(JSON.stringify([record.lastShown ?? '', record.snoozedUntil ?? ''])).digest('hex').slice(0, 16);
   const dir = path.join(dataDir, 'state', 'warning-claims');
   await fs.promises.mkdir(dir, { recursive: true });

@@ -44,6 +44,9 @@ export function projectName(value: unknown): string {
   return last.slice(0, MAX_NAME);
 }
 
+const MAX_REASONS = 20;
+const OTHER_REASONS = 'Other problems';
+
 /** Counts problems by reason so a million bad records make one line, not a million. */
 export class ProblemTally {
   private readonly counts = new Map<string, number>();
@@ -55,7 +58,10 @@ export class ProblemTally {
   }
 
   note(reason: string, n = 1): void {
-    this.counts.set(reason, (this.counts.get(reason) ?? 0) + n);
+    // Reasons can carry a value from the input (an unknown category name): past a few distinct ones,
+    // the rest share one line, so the report stays short whatever the input holds.
+    const key = this.counts.has(reason) || this.counts.size < MAX_REASONS ? reason : OTHER_REASONS;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + n);
   }
 
   lines(): string[] {

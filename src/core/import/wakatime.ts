@@ -72,7 +72,8 @@ const UNKNOWN_LANGUAGES = new Set(['', 'other', 'unknown']);
 export function wakaTimeLanguage(value: unknown): string {
   const name = boundedString(value).toLowerCase();
   if (UNKNOWN_LANGUAGES.has(name)) return '';
-  return LANGUAGE_IDS[name] ?? name.replace(/\s+/g, '-');
+  // Own keys only: "constructor" or "__proto__" is a language name like any other, never Object's.
+  return (Object.hasOwn(LANGUAGE_IDS, name) ? LANGUAGE_IDS[name] : undefined) ?? name.replace(/\s+/g, '-');
 }
 
 /** Pulls the heartbeat records out of any accepted shape; `undefined` when the shape is not WakaTime's. */
@@ -129,9 +130,10 @@ export function parseWakaTime(json: unknown, options: ImportOptions): ImportResu
     let category: Category | undefined = 'coding';
     if (h.category !== undefined && h.category !== null) {
       const name = typeof h.category === 'string' ? h.category.trim().toLowerCase() : '';
-      category = WAKATIME_CATEGORIES[name];
+      const known = Object.hasOwn(WAKATIME_CATEGORIES, name);
+      category = known ? WAKATIME_CATEGORIES[name] : undefined;
       if (!category) {
-        tally.skip(name in WAKATIME_CATEGORIES ? `Heartbeats of category "${name}" (not hands-on craft)` : `Heartbeats of unknown category "${name.slice(0, 40)}"`);
+        tally.skip(known ? `Heartbeats of category "${name}" (not hands-on craft)` : `Heartbeats of unknown category "${name.slice(0, 40)}"`);
         continue;
       }
     }

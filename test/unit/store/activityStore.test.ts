@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Category, Span } from '../../../src/core/types';
 import { ActivityEncoder, decodeActivity, headerLine } from '../../../src/store/activityFormat';
-import { ActivityWriter, monthFolder, monthsBetween, readActivity, writeActivityFile } from '../../../src/store/activityStore';
+import { ActivityWriter, monthFolder, monthsBetween, writeActivityFile } from '../../../src/store/activityStore';
+import { readActivity } from '../../../src/store/history';
 
 let dir: string;
 beforeEach(() => {

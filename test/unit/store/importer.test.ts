@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { dailyActivity } from '../../../src/core/days';
 import { buildTimeline } from '../../../src/core/timeline';
-import { readActivity } from '../../../src/store/activityStore';
+import { readActivity } from '../../../src/store/history';
 import { ImportError, importFile, shortHash } from '../../../src/store/importer';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/import');
