@@ -19,7 +19,7 @@ async function readState(dataDir: string, name: string): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch (error) {
     if (error instanceof SafeReadError && error.code === 'ENOENT') return undefined;
-    if (error instanceof SyntaxError) throw new Error(`${path.join(teamDir(dataDir), name)} is damaged (not valid JSON); it was left as it is.`);
+    if (error instanceof SyntaxError) throw new Error(`${path.join(teamDir(dataDir), name)} is damaged (not valid JSON); it was left as it is.`, { cause: error });
     throw error;
   }
 }

@@ -10,7 +10,13 @@ import { deleteOwnFiles, newSealedRelativePath, readJoinRequests, readTeamText, 
 import {
   appendSentLog, forgetMember, parseStewardState, readMembership, readSentLog, readSteward, writeMembership, writeSteward, type Membership, type StewardState,
 } from './teamKeys';
-import { loadStewardTeam, readRoster, readTeamDocument } from './teamOpen';
+import { collectTeamContributions, loadStewardTeam, readRoster, readTeamDocument } from './teamOpen';
+import { reportMonths } from '../core/team/contribution';
+import { seededRandom } from '../core/team/noise';
+import { buildReleasedReport, DEFAULT_TREND_MONTHS, type EarlierGroup, type ReleasedAggregate, type TeamReport } from '../core/team/report';
+import type { TeamGroupId } from '../core/team/roles';
+import { appendRelease, readReleases } from './teamKeys';
+import { cryptoRandom } from './teamRandom';
 import {
   appendRoster, createJoinRequest, createTeamDocument, emptyRoster, entryHash, isFingerprint, isProblem, parseJoinRequest, recentAdmissionsWarning, resignTeamDocument,
   rosterMembers, serializeRoster, serializeTeamDocument, stamp, type Roster, type TeamDocument, type TeamPrivacy,
@@ -239,4 +245,54 @@ export async function rosterView(folder: string, dataDir: string, now: number): 
   if (recent) warnings.push(recent);
   if (!pin) warnings.push(`This machine has not confirmed this team: compare the team fingerprint ${teamFingerprint(doc)} with the one your steward tells you.`);
   return { team: doc.team, teamFingerprint: teamFingerprint(doc), pinned: pin !== undefined, privacy: doc.privacy, members, pending, warnings };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Steward: the report.
+
+export interface StewardReportOptions {
+  readonly month: string;
+  readonly now: number;
+  /** Can only raise team.json's minimum. */
+  readonly minGroup?: number;
+  readonly trendMonths?: number;
+  /** Reproducible noise for tests: the release is not recorded, and the report says never to publish it. */
+  readonly seed?: number;
+}
+
+/**
+ * The steward's report: verifies the team, opens the contributions in memory, applies team.json's minimum
+ * and noise, checks and records the yearly noise budget in the release ledger (the trend of a noisy report
+ * reads earlier releases from it, never recomputes them).
+ */
+export async function stewardReport(folder: string, dataDir: string, o: StewardReportOptions): Promise<{ report: TeamReport; released: ReleasedAggregate[]; team: string; minGroup: number; epsilon: number | null }> {
+  const team = await loadStewardTeam(folder, dataDir);
+  const privacy = team.doc.privacy;
+  const minGroup = Math.max(privacy.minGroupSize, o.minGroup ?? 0);
+  const epsilon = privacy.epsilonPerMonth > 0 ? privacy.epsilonPerMonth : undefined;
+  if (o.seed !== undefined && epsilon === undefined) throw new Error('A seed only makes sense when team.json turns noise on.');
+  const releases = await readReleases(dataDir, team.doc.team);
+  if (epsilon !== undefined && o.seed === undefined) {
+    const year = o.month.slice(0, 4);
+    const spent = releases.filter((r) => r.month.startsWith(year)).reduce((s, r) => s + r.epsilon, 0);
+    if (spent + epsilon > privacy.epsilonPerYear + 1e-9) {
+      throw new Error(`This team's noise budget for ${year} is spent: ${spent} of ${privacy.epsilonPerYear} used, and a report costs ${epsilon}. ` +
+        'Each report (re-runs included) spends budget, because averaging many noisy reports would remove the noise.');
+    }
+  }
+  const earlier = new Map<string, Map<TeamGroupId, EarlierGroup>>();
+  for (const r of releases) earlier.set(r.month, new Map(Object.entries(r.groups) as [TeamGroupId, EarlierGroup][]));
+  const trendMonths = o.trendMonths ?? DEFAULT_TREND_MONTHS;
+  const collected = await collectTeamContributions(folder, team, { months: reportMonths(o.month, trendMonths), now: o.now });
+  const warnings = [...collected.warnings];
+  const recent = recentAdmissionsWarning(team.roster, o.now);
+  if (recent) warnings.push(recent);
+  if (o.seed !== undefined) warnings.push('Seeded noise: anyone who knows the seed can remove the noise. Never publish this report.');
+  const random = epsilon === undefined ? undefined : o.seed !== undefined ? seededRandom(o.seed) : cryptoRandom();
+  const { report, released } = buildReleasedReport(collected.contributions.map((c) => c.contribution), collected.rejected, { month: o.month, minGroup, epsilon, random, trendMonths, earlier, warnings });
+  if (o.seed === undefined) {
+    const groups = Object.fromEntries(report.groups.map((g) => [g.group, { members: g.members, weeklyHandsOnHoursMedian: g.weeklyHandsOnHours.median, craftRatioMedian: g.craftRatio.median }]));
+    await appendRelease(dataDir, team.doc.team, { month: o.month, released: stamp(o.now), epsilon: epsilon ?? 0, groups });
+  }
+  return { report, released, team: team.doc.team, minGroup, epsilon: epsilon ?? null };
 }

@@ -7,24 +7,20 @@ import * as path from 'node:path';
 import { computeEdge, edgeRange } from '../../core/edge';
 import { dailyMeasures } from '../../core/measures';
 import { floorFor, isRole, ROLES, type Role } from '../../core/roles';
-import { buildSealedContribution, reportMonths } from '../../core/team/contribution';
-import { seededRandom } from '../../core/team/noise';
+import { buildSealedContribution } from '../../core/team/contribution';
 import { contributionAsOf, contributionInput, TEAM_DEEP_WORK_MINUTES } from '../../core/team/fromMeasures';
 import { contributionPreview } from '../../core/team/preview';
 import { renderTeamReportHtml, renderTeamReportJson, renderTeamReportMarkdown } from '../../core/team/render';
-import { buildReleasedReport, DEFAULT_TREND_MONTHS, MAX_MIN_GROUP, MIN_GROUP_FLOOR, type EarlierGroup, type ReleasedAggregate } from '../../core/team/report';
-import type { TeamGroupId } from '../../core/team/roles';
+import { DEFAULT_TREND_MONTHS, MAX_MIN_GROUP, MIN_GROUP_FLOOR, type ReleasedAggregate } from '../../core/team/report';
 import { localDate, monthOf } from '../../core/zone';
 import { writeFileAtomic } from '../../store/atomicWrite';
 import { readFileSafe } from '../../store/safeRead';
-import { collectTeamContributions, loadStewardTeam } from '../../store/teamOpen';
 import {
   applyAdmit, applyInit, applyJoin, applySend, applyWithdraw, backupStewardKeys, DEFAULT_PRIVACY, memberTeam, openStewardBackup, planAdmit, planInit, planJoin,
-  planSend, planWithdraw, rosterView, rotateReportKey,
+  planSend, planWithdraw, rosterView, rotateReportKey, stewardReport,
 } from '../../store/teamOps';
-import { appendRelease, readMembership, readReleases, readSteward, writeMembership, writeSteward } from '../../store/teamKeys';
-import { cryptoRandom } from '../../store/teamRandom';
-import { validatePrivacy, isProblem, stamp } from '../../store/teamTrust';
+import { readMembership, readSteward, writeMembership, writeSteward } from '../../store/teamKeys';
+import { validatePrivacy, isProblem } from '../../store/teamTrust';
 import { parseArgs, UsageError, type OptionSpec, type ParsedArgs } from '../args';
 import type { CliCommand, CliIo } from '../io';
 import { emailsOption, loadInputs } from '../load';
@@ -314,42 +310,14 @@ async function report(ctx: Ctx): Promise<number> {
   const now = io.now();
   const month = monthOption(args, monthOf(localDate(now + 14 * 3_600_000, 'UTC')));
   const format = formatOf(args);
-  const team = await loadStewardTeam(folder, ctx.dataDir);
-  const privacy = team.doc.privacy;
   const asked = intOption(args, 'min-group', MIN_GROUP_FLOOR, MAX_MIN_GROUP);
-  const minGroup = Math.max(privacy.minGroupSize, asked ?? 0);
   const trendMonths = intOption(args, 'trend-months', 1, 36) ?? DEFAULT_TREND_MONTHS;
   const seed = intOption(args, 'seed', 0, 2 ** 32 - 1);
-  const epsilon = privacy.epsilonPerMonth > 0 ? privacy.epsilonPerMonth : undefined;
-  if (seed !== undefined && epsilon === undefined) throw new UsageError('--seed only makes sense when team.json turns noise on.');
-
-  const releases = await readReleases(ctx.dataDir, team.doc.team);
-  if (epsilon !== undefined && seed === undefined) {
-    const year = month.slice(0, 4);
-    const spent = releases.filter((r) => r.month.startsWith(year)).reduce((s, r) => s + r.epsilon, 0);
-    if (spent + epsilon > privacy.epsilonPerYear + 1e-9) {
-      throw new Error(`This team's noise budget for ${year} is spent: ${spent} of ${privacy.epsilonPerYear} used, and a report costs ${epsilon}. ` +
-        'Each report (re-runs included) spends budget, because averaging many noisy reports would remove the noise.');
-    }
-  }
-  const earlier = new Map<string, Map<TeamGroupId, EarlierGroup>>();
-  for (const r of releases) earlier.set(r.month, new Map(Object.entries(r.groups) as [TeamGroupId, EarlierGroup][]));
-
-  const collected = await collectTeamContributions(folder, team, { months: reportMonths(month, trendMonths), now });
-  const warnings = [...collected.warnings];
-  const recent = (await rosterView(folder, ctx.dataDir, now)).warnings.filter((w) => w.includes('admitted'));
-  warnings.push(...recent);
-  if (seed !== undefined) warnings.push('Seeded noise (--seed): anyone who knows the seed can remove the noise. Never publish this report.');
-  const random = epsilon === undefined ? undefined : seed !== undefined ? seededRandom(seed) : cryptoRandom();
-  const { report: result, released } = buildReleasedReport(collected.contributions.map((c) => c.contribution), collected.rejected, { month, minGroup, epsilon, random, trendMonths, earlier, warnings });
-  if (seed === undefined) {
-    const groups = Object.fromEntries(result.groups.map((g) => [g.group, { members: g.members, weeklyHandsOnHoursMedian: g.weeklyHandsOnHours.median, craftRatioMedian: g.craftRatio.median }]));
-    await appendRelease(ctx.dataDir, team.doc.team, { month, released: stamp(now), epsilon: epsilon ?? 0, groups });
-  }
+  const { report: result, released, team, minGroup, epsilon } = await stewardReport(folder, ctx.dataDir, { month, now, minGroup: asked, trendMonths, seed });
   const exportFile = args.values['export-aggregates'];
   if (exportFile !== undefined) {
     const file = path.resolve(io.cwd, exportFile);
-    await writeFileAtomic(file, aggregateLines(team.doc.team, month, minGroup, epsilon ?? null, released), { mode: 0o644 });
+    await writeFileAtomic(file, aggregateLines(team, month, minGroup, epsilon, released), { mode: 0o644 });
     io.stderr(`Wrote ${file} (${released.length} group${released.length === 1 ? '' : 's'}).\n`);
   }
   const text = format === 'json' ? renderTeamReportJson(result) : format === 'html' ? renderTeamReportHtml(result) : renderTeamReportMarkdown(result);
