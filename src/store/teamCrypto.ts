@@ -65,8 +65,18 @@ function publicKeyObject(raw: string, crv: 'Ed25519' | 'X25519'): KeyObject {
   return key;
 }
 
+const privateCache = new Map<string, KeyObject>();
+
+/** The KeyObject of a stored private key (cached: a report opens many files with one key). */
 function privateKeyObject(jwk: PrivateJwk): KeyObject {
-  return createPrivateKey({ key: { ...jwk }, format: 'jwk' });
+  const id = `${jwk.crv}:${jwk.x}:${jwk.d}`;
+  let key = privateCache.get(id);
+  if (!key) {
+    key = createPrivateKey({ key: { ...jwk }, format: 'jwk' });
+    if (privateCache.size > 64) privateCache.clear();
+    privateCache.set(id, key);
+  }
+  return key;
 }
 
 /** Checks that a stored private key is well formed and matches its public half. */

@@ -30,10 +30,10 @@ export async function readTeamDocument(folder: string, pinnedSteward?: string): 
 }
 
 /** Reads and verifies the roster (an absent roster is empty). Throws Error when it does not verify. */
-export async function readRoster(folder: string, doc: TeamDocument): Promise<Roster> {
+export async function readRoster(folder: string, doc: TeamDocument, trusted?: { entries: number; head: string }): Promise<Roster> {
   const text = await readTeamText(folder, ROSTER_FILE);
   if (text === undefined) return emptyRoster(doc.team);
-  const roster = parseRoster(text, doc.team, doc.steward);
+  const roster = parseRoster(text, doc.team, doc.steward, trusted);
   if (isProblem(roster)) throw new Error(`The roster does not verify: ${roster.reason}. Nobody can be counted until the steward restores it.`);
   return roster;
 }
@@ -50,7 +50,9 @@ export async function loadStewardTeam(folder: string, dataDir: string): Promise<
   if (!reportKeyMap(steward).has(steward.reportKeys.length ? fingerprintOf(steward, doc.reportKey) : '')) {
     throw new Error("team.json names a report key this steward does not hold: restore the latest key backup.");
   }
-  const roster = await readRoster(folder, doc);
+  const roster = await readRoster(folder, doc, steward.rosterEntries > 0 ? { entries: steward.rosterEntries, head: steward.rosterHead } : undefined).catch((error: Error) => {
+    throw new Error(`${error.message} (or entries were removed or replaced)`, { cause: error });
+  });
   if (roster.entries.length < steward.rosterEntries || (steward.rosterEntries > 0 && entryHash(roster.entries[steward.rosterEntries - 1]) !== steward.rosterHead)) {
     throw new Error(`The roster in the folder has ${roster.entries.length} entries but this steward wrote ${steward.rosterEntries}: entries were removed or replaced. Restore roster.json from a copy.`);
   }

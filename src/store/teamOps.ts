@@ -90,7 +90,6 @@ export async function planAdmit(folder: string, dataDir: string, fingerprints: r
     if (!isProblem(p)) requests.set(p.fingerprint, { key: p.key, requested: p.requested });
   }
   const members = new Set(rosterMembers(team.roster).map((m) => m.fingerprint));
-  let roster = team.roster;
   const admit: AdmitPlan['admit'] = [];
   for (const raw of fingerprints) {
     const fp = raw.trim().toLowerCase();
@@ -98,10 +97,10 @@ export async function planAdmit(folder: string, dataDir: string, fingerprints: r
     if (members.has(fp)) throw new Error(`${fp} is already on the roster.`);
     const req = requests.get(fp);
     if (!req) throw new Error(`No valid join request in the folder has fingerprint ${fp}. Ask the member to run "craft-time team join" (or Join in VS Code) and to read you the fingerprint it shows.`);
-    roster = appendRoster(roster, team.steward.signing, { type: 'admit', key: req.key, now });
     members.add(fp);
     admit.push({ fingerprint: fp, ...req });
   }
+  const roster = appendRoster(team.roster, team.steward.signing, ...admit.map((a) => ({ type: 'admit' as const, key: a.key, now })));
   return { admit, roster, warning: recentAdmissionsWarning(roster, now), team };
 }
 
