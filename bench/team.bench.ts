@@ -68,6 +68,7 @@ async function main(): Promise<void> {
 
     // 2. A folder of 10,000 rostered members, each with one sealed contribution.
     const g0 = performance.now();
+    process.stderr.write('generating 10,000 members, roster and sealed files...\n');
     const keys = Array.from({ length: MEMBERS }, () => generateSigningKeys());
     const steward = (await readSteward(data, plan.team))!;
     const roster = appendRoster(emptyRoster(plan.team), steward.signing, ...keys.map((k) => ({ type: 'admit' as const, key: k.publicKey, now: SETUP })));
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
     void fingerprint;
     const generated = performance.now() - g0;
 
+    process.stderr.write(`generated in ${((performance.now() - g0) / 1000).toFixed(0)} s; running the report in a child process...\n`);
     const out = execFileSync(process.execPath, [...process.execArgv, __filename, 'child', folder, data], { encoding: 'utf8', maxBuffer: 1 << 20 });
     const r = JSON.parse(out) as { ms: number; cpuMs: number; maxRss: number; contributors: number; rejected: number; reasons: string[]; groups: number };
     if (r.reasons.length) console.log(`rejected: ${r.reasons.join('; ')}`);
