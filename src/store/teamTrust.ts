@@ -33,6 +33,8 @@ export interface TeamDocument {
   readonly setupMonth: string;
   /** Steward's Ed25519 public key; its fingerprint is the team's fingerprint that members confirm. */
   readonly steward: string;
+  /** The team fingerprint (of `steward`), for people to read out and compare. */
+  readonly fingerprint: string;
   /** Current report key (X25519): contributions are sealed to it. */
   readonly reportKey: string;
   readonly privacy: TeamPrivacy;
@@ -75,7 +77,10 @@ function teamMessage(doc: Omit<TeamDocument, 'signature'>): string {
 
 /** A new signed team.json. */
 export function createTeamDocument(input: { team: string; now: number; setupMonth: string; steward: KeyPair; reportKey: string; privacy: TeamPrivacy }): TeamDocument {
-  const body = { kind: TEAM_KIND as typeof TEAM_KIND, version: 1 as const, team: input.team, created: stamp(input.now), setupMonth: input.setupMonth, steward: input.steward.publicKey, reportKey: input.reportKey, privacy: input.privacy };
+  const body = {
+    kind: TEAM_KIND as typeof TEAM_KIND, version: 1 as const, team: input.team, created: stamp(input.now), setupMonth: input.setupMonth,
+    steward: input.steward.publicKey, fingerprint: fingerprint(input.steward.publicKey), reportKey: input.reportKey, privacy: input.privacy,
+  };
   return { ...body, signature: signText(input.steward.privateKey, TEAM_CONTEXT, teamMessage(body)) };
 }
 
@@ -90,7 +95,7 @@ export function serializeTeamDocument(doc: TeamDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-const TEAM_FIELDS = ['kind', 'version', 'team', 'created', 'setupMonth', 'steward', 'reportKey', 'privacy', 'signature'];
+const TEAM_FIELDS = ['kind', 'version', 'team', 'created', 'setupMonth', 'steward', 'fingerprint', 'reportKey', 'privacy', 'signature'];
 
 /** Parses and verifies team.json: its signature must verify under its own steward key (and that key must be `pinned` when given). */
 export function parseTeamDocument(text: string, pinnedSteward?: string): Parsed<TeamDocument> {
@@ -107,12 +112,13 @@ export function parseTeamDocument(text: string, pinnedSteward?: string): Parsed<
   if (typeof j.created !== 'string' || !STAMP_RE.test(j.created)) return { reason: 'team.json: bad created time' };
   if (typeof j.setupMonth !== 'string' || !MONTH_RE.test(j.setupMonth)) return { reason: 'team.json: bad setupMonth' };
   if (!isPublicKeyText(j.steward) || !isPublicKeyText(j.reportKey)) return { reason: 'team.json: bad public key' };
+  if (j.fingerprint !== fingerprint(j.steward)) return { reason: "team.json: the fingerprint is not the steward key's" };
   const privacy = validatePrivacy(j.privacy);
   if (isProblem(privacy)) return { reason: `team.json: ${privacy.reason}` };
   const { signature, ...body } = j;
   if (!verifyText(j.steward, TEAM_CONTEXT, canonicalJson(body), signature)) return { reason: 'team.json is not signed by its steward key (changed after signing?)' };
   if (pinnedSteward !== undefined && j.steward !== pinnedSteward) return { reason: "team.json's steward key is not the one you confirmed: someone replaced team.json" };
-  return { kind: TEAM_KIND, version: 1, team: j.team, created: j.created, setupMonth: j.setupMonth, steward: j.steward, reportKey: j.reportKey, privacy, signature: signature as string };
+  return { kind: TEAM_KIND, version: 1, team: j.team, created: j.created, setupMonth: j.setupMonth, steward: j.steward, fingerprint: j.fingerprint as string, reportKey: j.reportKey, privacy, signature: signature as string };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -79,7 +79,8 @@ describe('keys and documents', () => {
     const everything = (await fs.promises.readdir(folder, { recursive: true })).filter((f) => f.endsWith('.json'));
     for (const f of everything) expect(await fs.promises.readFile(path.join(folder, f), 'utf8')).not.toMatch(/"d"\s*:/);
     const team = JSON.parse(await fs.promises.readFile(path.join(folder, TEAM_FILE), 'utf8'));
-    expect(Object.keys(team)).toEqual(['kind', 'version', 'team', 'created', 'setupMonth', 'steward', 'reportKey', 'privacy', 'signature']);
+    expect(Object.keys(team)).toEqual(['kind', 'version', 'team', 'created', 'setupMonth', 'steward', 'fingerprint', 'reportKey', 'privacy', 'signature']);
+    expect(team.fingerprint).toBe(fingerprint(team.steward));
     expect(team.setupMonth).toBe('2025-05');
     // The join request holds the public key only: no role.
     const request = await fs.promises.readFile(path.join(folder, member.m.requestFile), 'utf8');
