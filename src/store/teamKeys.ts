@@ -13,6 +13,14 @@ const HEX32 = /^[0-9a-f]{32}$/;
 
 const teamDir = (dataDir: string) => path.join(dataDir, TEAM_DIR);
 
+/**
+ * Files of the data folder (relative, '/' separators) that hold private keys: "Export all data" and any
+ * other copy of the data folder must leave them out (a steward backs keys up with `team backup-key`).
+ */
+export function isTeamPrivateKeyFile(relative: string): boolean {
+  return /^team\/(steward-[0-9a-f]{32}|membership)\.json$/.test(relative);
+}
+
 async function readState(dataDir: string, name: string): Promise<unknown> {
   try {
     const text = (await readFileSafe(path.join(teamDir(dataDir), name), { maxBytes: MAX_STATE_BYTES, within: dataDir })).toString('utf8');

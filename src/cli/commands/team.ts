@@ -38,7 +38,7 @@ const WRITES: Record<string, OptionSpec> = { ...DIR, ...DATA_DIR_OPTION, ...JSON
 
 const SPECS = {
   init: { ...WRITES, 'min-group': { kind: 'value' }, 'epsilon-month': { kind: 'value' }, 'epsilon-year': { kind: 'value' } },
-  join: { ...WRITES, role: { kind: 'value' } },
+  join: { ...WRITES, role: { kind: 'value' }, 'team-fingerprint': { kind: 'value' } },
   admit: WRITES,
   roster: { ...DIR, ...DATA_DIR_OPTION, ...JSON_OPTION },
   contribute: { ...WRITES, ...TZ_OPTION, month: { kind: 'value' }, role: { kind: 'value' }, 'idle-minutes': { kind: 'value' }, ics: { kind: 'value', repeat: true }, me: { kind: 'value', repeat: true } },
@@ -71,8 +71,9 @@ const USAGE = [
   '  restore-key --dir DIR --file FILE [--yes] restores them into this data folder',
   '  rotate-key --dir DIR [--yes]              new report key; members\' next files seal to it; the roster records it',
   'Member:',
-  '  join --dir DIR --role ROLE [--yes] [--json]   makes your signing key and leaves a join request (public key only).',
-  '      Confirm the team fingerprint with your steward and tell them yours. --json: {"fingerprint": ...}',
+  '  join --dir DIR --role ROLE [--team-fingerprint FP] [--yes] [--json]   makes your signing key and leaves a join',
+  '      request (public key only). Confirm the team fingerprint with your steward (--team-fingerprint refuses any',
+  '      other), then tell them yours. --json: {"fingerprint": ...}',
   '  contribute --dir DIR --month YYYY-MM [--yes] [--ics FILE ...] [--me EMAIL ...] [--tz ZONE] [--idle-minutes N]',
   '      shows the exact plaintext; with --yes logs it in your data folder, seals it and writes the ciphertext.',
   '  withdraw --dir DIR [--yes]   deletes your files from DIR and your keys (the CLI\'s Leave)',
@@ -198,6 +199,10 @@ async function join(ctx: Ctx): Promise<number> {
   if (role === undefined) throw new UsageError(`--role is required (${ROLES.join(', ')}).`);
   if (!isRole(role)) throw new UsageError(`Unknown role "${role}". Roles: ${ROLES.join(', ')}.`);
   const plan = await planJoin(folder, ctx.dataDir, role, ctx.io.now());
+  const expected = ctx.args.values['team-fingerprint'];
+  if (expected !== undefined && expected.trim().toLowerCase() !== plan.teamFingerprint) {
+    throw new Error(`The team in ${folder} has fingerprint ${plan.teamFingerprint}, not ${expected}: do not join; ask your steward.`);
+  }
   const files = [path.join(folder, plan.requestFile) + ' (your public key only)', path.join(ctx.dataDir, 'team', 'membership.json') + ' (your private key, mode 0600)'];
   const privacy = plan.doc.privacy;
   if (!ctx.yes) {

@@ -116,7 +116,10 @@ describe('join, admit, roster, contribute, withdraw', () => {
     expect(dry.stdout).toContain(`Team fingerprint: ${team.fingerprint}`);
     expect(dry.stdout).toContain('Nothing was written');
     expect(await filesUnder(team.folder)).toEqual(['roster.json', 'team.json']);
-    const r = await run(['join', '--dir', team.folder, '--data-dir', 'data', '--role', 'principal', '--yes', '--json']);
+    const wrong = await run(['join', '--dir', team.folder, '--data-dir', 'data', '--role', 'principal', '--team-fingerprint', 'aaaa-bbbb-cccc-dddd', '--yes']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('do not join');
+    const r = await run(['join', '--dir', team.folder, '--data-dir', 'data', '--role', 'principal', '--team-fingerprint', team.fingerprint, '--yes', '--json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     fp = json.fingerprint;

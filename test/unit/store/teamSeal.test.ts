@@ -71,6 +71,14 @@ const exactReport = () => stewardReport(folder, stewardData, { month: '2025-05',
 const everyone = (r: Awaited<ReturnType<typeof exactReport>>['report']) => r.groups.find((g) => g.group === 'all');
 
 describe('keys and documents', () => {
+  test('the files holding private keys are named for exports to leave out', async () => {
+    const { isTeamPrivateKeyFile } = await import('../../../src/store/teamKeys');
+    const member = await join();
+    const files = [...(await fs.promises.readdir(path.join(stewardData, 'team'))).map((f) => `team/${f}`), ...(await fs.promises.readdir(path.join(member.data, 'team'))).map((f) => `team/${f}`)];
+    expect(files.filter(isTeamPrivateKeyFile)).toEqual(files.filter((f) => /steward-|membership/.test(f)));
+    expect(files.filter(isTeamPrivateKeyFile)).toHaveLength(2);
+    expect(isTeamPrivateKeyFile('team/sent.json')).toBe(false);
+  });
   test('private keys stay in data folders with mode 0600; the team folder holds only public keys', async () => {
     const member = await join();
     const stewardFile = (await fs.promises.readdir(path.join(stewardData, 'team'))).find((f) => f.startsWith('steward-'))!;
