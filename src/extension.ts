@@ -12,7 +12,8 @@ import { ProblemReporter } from './host/problems';
 import { StatusBarController } from './host/statusBar';
 import { Commands } from './host/commandIds';
 import { lazyReports } from './host/lazyReports';
-import { hasMembership, type TeamFlow } from './host/teamCommands';
+import type { TeamFlow } from './host/teamCommands';
+import { hasMembershipFile as hasMembership } from './store/teamKeys';
 import { Tracker } from './host/tracker';
 import { dashboardDeps, summaryDeps } from './host/viewDeps';
 

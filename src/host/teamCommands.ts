@@ -15,7 +15,7 @@ import { renderTeamReportHtml, renderTeamReportMarkdown } from '../core/team/ren
 import { addMonths, localDate, monthOf } from '../core/zone';
 import { writeFileAtomic } from '../store/atomicWrite';
 import { deleteContributions } from '../store/teamFolder';
-import { hasMembershipFile, readLegacyMembership, readMembership, TEAM_DIR, type Membership } from '../store/teamKeys';
+import { readLegacyMembership, readMembership, TEAM_DIR, type Membership } from '../store/teamKeys';
 import {
   applyAdmit, applyInit, applyJoin, applySend, applyWithdraw, memberTeam, planAdmit, planInit, planJoin, planSend, planWithdraw, rosterView, stewardReport,
 } from '../store/teamOps';
@@ -25,11 +25,6 @@ import type { ProblemReporter } from './problems';
 
 /** The standing-consent setting: when true, each month's contribution is sealed and sent without review (and logged). */
 export const SEND_WITHOUT_REVIEW = 'team.sendWithoutReview';
-
-/** True when this machine is in a team (cheap: decides whether the team code loads at startup). */
-export function hasMembership(dataDir: string): boolean {
-  return hasMembershipFile(dataDir);
-}
 
 const lastMonth = (zone: string) => addMonths(monthOf(localDate(Date.now(), zone)), -1);
 

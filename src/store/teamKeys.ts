@@ -147,6 +147,7 @@ export async function writeMembership(dataDir: string, m: Membership): Promise<s
   return writeState(dataDir, MEMBERSHIP_FILE, m);
 }
 
+/** True when this machine is in a team, sealed or legacy (cheap: decides whether the team code loads at startup). */
 export function hasMembershipFile(dataDir: string): boolean {
   return fs.existsSync(path.join(teamDir(dataDir), MEMBERSHIP_FILE));
 }
