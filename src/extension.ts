@@ -12,7 +12,8 @@ import { StatusBarController } from './host/statusBar';
 import { Commands } from './host/commandIds';
 import { CraftModel } from './host/model';
 import { lazyReports } from './host/lazyReports';
-import { hasMembership, type TeamFlow } from './host/teamCommands';
+import type { TeamFlow } from './host/teamCommands';
+import { hasMembershipFile as hasMembership } from './store/teamKeys';
 import { Tracker } from './host/tracker';
 import { dashboardDeps, summaryDeps } from './host/viewDeps';
 
@@ -38,8 +39,11 @@ export function activate(context: vscode.ExtensionContext) {
     registerDataCommands({ dataDir, controls, tracker, model }),
     registerMeetingCommands({ dataDir, calendars, config, changed: () => dataChanged.fire() }),
     new EdgeWarnings(dataDir, model, config, problems),
+    vscode.commands.registerCommand(Commands.teamSetUp, () => team().setUp()),
     vscode.commands.registerCommand(Commands.teamJoin, () => team().join()),
-    vscode.commands.registerCommand(Commands.teamContribute, (month?: string) => team().contributeNow(month)),
+    vscode.commands.registerCommand(Commands.teamRoster, (folder?: string) => team().showRoster(folder)),
+    vscode.commands.registerCommand(Commands.teamAdmit, (folder?: string, fingerprints?: string) => team().admit(folder, fingerprints)),
+    vscode.commands.registerCommand(Commands.teamContribute, (month?: string) => team().reviewAndSend(month)),
     vscode.commands.registerCommand(Commands.teamLeave, () => team().leave()),
     vscode.commands.registerCommand(Commands.teamReport, (folder?: string, month?: string) => team().report(folder, month)),
     vscode.commands.registerCommand(OPEN_DASHBOARD_COMMAND, (month?: string) => void DashboardPanel.show(context, dashboard, typeof month === 'string' ? month : undefined)),

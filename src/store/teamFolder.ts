@@ -1,134 +1,122 @@
-// The shared team folder and the member id (Node fs; no vscode). Layout: <folder>/<YYYY-MM>/<member>.json.
-// Reading treats everything in the folder as hostile: no symlinks, nothing outside the folder, size and
-// count caps; what cannot be read is reported, never fatal. Validation itself is in core/team.
+// The shared team folder (Node fs; no vscode). Layout (docs/team-format.md):
+//   team.json                      signed by the steward: team id, public keys, privacy settings
+//   roster.json                    append-only, every entry signed by the steward
+//   requests/<fingerprint>.json    join requests: a member's public key only
+//   <YYYY-MM>/<random>.sealed      sealed contributions (ciphertext)
+//   <YYYY-MM>/<member id>.json     version-1 plaintext files (legacy; read for the setup month only)
+// Reading treats everything in the folder as hostile: no symlinks, nothing outside the folder, size caps per
+// file, and a memory budget for the whole folder (files are streamed in small batches, never all held).
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
-import {
-  MAX_CONTRIBUTION_BYTES,
-  MEMBER_ID_RE,
-  serializeContribution,
-  type Contribution,
-  type ContributionFile,
-  type RejectedFile,
-} from '../core/team/contribution';
+import { readFileSafe, SafeReadError } from './safeRead';
+import { MAX_CONTRIBUTION_BYTES, MEMBER_ID_RE, serializeContribution, type Contribution, type ContributionFile, type RejectedFile } from '../core/team/contribution';
+import { MAX_SEALED_BYTES } from './teamCrypto';
 
 export const TEAM_DIR = 'team';
-export const MEMBER_FILE = 'member.json';
+export const TEAM_FILE = 'team.json';
+export const ROSTER_FILE = 'roster.json';
+export const REQUESTS_DIR = 'requests';
+export const SEALED_EXT = '.sealed';
 /** Files read per report at most; beyond this the rest are listed as one rejection. */
 export const MAX_TEAM_FILES = 100_000;
+/** Bytes read per report at most (the whole folder): 10,000 sealed files are about 40 MB. */
+export const MAX_TEAM_BYTES = 256 * 1024 * 1024;
+/** team.json and a join request are small; the roster grows by about 400 bytes per member. */
+export const MAX_TEAM_JSON_BYTES = 64 * 1024;
+export const MAX_ROSTER_BYTES = 64 * 1024 * 1024;
+export const MAX_REQUESTS = 10_000;
 const MONTH_DIR_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 const READ_BATCH = 64;
 const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
 
-/** A new random member id: 16 bytes from the OS generator, 32 hex digits. Never derived from anything. */
-export function generateMemberId(): string {
-  return randomBytes(16).toString('hex');
-}
-
-/** `team/member.json` in the data folder: the random member id, and the role last contributed with. */
-export interface MemberFile {
-  readonly member: string;
-  readonly role?: string;
-}
-
-export function memberFilePath(dataDir: string): string {
-  return path.join(dataDir, TEAM_DIR, MEMBER_FILE);
-}
-
-/** The member id kept in the data folder (`team/member.json`), created on first use. */
-export async function loadOrCreateMemberId(dataDir: string): Promise<string> {
-  const file = memberFilePath(dataDir);
-  const existing = await readMemberFile(dataDir);
-  if (existing) return existing.member;
-  const member = generateMemberId();
-  try {
-    // Exclusive: two processes creating it at once cannot both win; the loser reads the winner's id.
-    await writeFileAtomic(file, `${JSON.stringify({ version: 1, member }, null, 2)}\n`, { mkdir: true, exclusive: true });
-    return member;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const again = await readMemberFile(dataDir);
-    if (!again) throw new Error(`${file} exists but holds no valid member id.`, { cause: error });
-    return again.member;
-  }
-}
-
-/** The stored member id (and role), or undefined when there is none or the file is damaged. */
-export async function readMemberFile(dataDir: string): Promise<MemberFile | undefined> {
-  try {
-    const json = JSON.parse(await fs.promises.readFile(memberFilePath(dataDir), 'utf8')) as { member?: unknown; role?: unknown };
-    if (typeof json.member !== 'string' || !MEMBER_ID_RE.test(json.member)) return undefined;
-    return typeof json.role === 'string' ? { member: json.member, role: json.role } : { member: json.member };
-  } catch {
-    return undefined;
-  }
-}
-
-export async function readMemberId(dataDir: string): Promise<string | undefined> {
-  return (await readMemberFile(dataDir))?.member;
-}
-
-/** Remembers the role next to the member id (atomically), so the next contribution can default to it. */
-export async function rememberRole(dataDir: string, member: string, role: string): Promise<void> {
-  const file = memberFilePath(dataDir);
-  await writeFileAtomic(file, `${JSON.stringify({ version: 1, member, role }, null, 2)}\n`);
-}
-
-/**
- * Forgets the member id (after opting out and deleting the contributions): a later opt-in starts with a new
- * id that cannot be linked to the old files.
- */
-export async function forgetMemberId(dataDir: string): Promise<void> {
-  await fs.promises.rm(memberFilePath(dataDir), { force: true });
-}
-
-/** Where a member's contribution for a month goes (relative path, '/' separators). */
-export function contributionRelativePath(month: string, member: string): string {
-  return `${month}/${member}.json`;
-}
-
+/** Refuses a folder that is a link or not a folder (the team folder the user named may itself be a link). */
 async function assertRealDirectory(dir: string, what: string): Promise<void> {
   const st = await fs.promises.lstat(dir);
   if (st.isSymbolicLink()) throw new Error(`${what} ${dir} is a symbolic link; refusing to write through it.`);
   if (!st.isDirectory()) throw new Error(`${what} ${dir} is not a folder.`);
 }
 
-/**
- * Writes a contribution atomically: a temporary file in the same month folder (created exclusively, flushed
- * to disk), then renamed over `<member>.json`, so readers see the old file or the new one, never half of one.
- * The team folder must exist; the month folder is created. Returns the absolute path written.
- */
-export async function writeContribution(folder: string, contribution: Contribution): Promise<string> {
-  if (!MEMBER_ID_RE.test(contribution.member) || !MONTH_DIR_RE.test(contribution.month)) throw new RangeError('Invalid member id or month.');
-  await assertRealDirectory(folder, 'Team folder');
-  const monthDir = path.join(folder, contribution.month);
-  await fs.promises.mkdir(monthDir, { recursive: true });
-  await assertRealDirectory(monthDir, 'Month folder');
-  const target = path.join(monthDir, `${contribution.member}.json`);
-  await writeFileAtomic(target, serializeContribution(contribution), { mode: 0o644 });
+/** Writes a file of the team folder atomically, readable by the team (0644), into a real (non-link) subfolder. */
+async function writeInFolder(folder: string, rel: string, text: string): Promise<string> {
+  await assertRealDirectory(await fs.promises.realpath(folder), 'Team folder');
+  const parts = rel.split('/');
+  let dir = folder;
+  for (const p of parts.slice(0, -1)) {
+    dir = path.join(dir, p);
+    await fs.promises.mkdir(dir, { recursive: true });
+    await assertRealDirectory(dir, 'Folder');
+  }
+  const target = path.join(folder, ...parts);
+  await writeFileAtomic(target, text, { mode: 0o644 });
   return target;
 }
 
-/**
- * Opting out: deletes this member's contributions (`<folder>/<YYYY-MM>/<member>.json`, regular files only).
- * Returns the deleted paths. Files of other members are never touched.
- */
-export async function deleteContributions(folder: string, member: string): Promise<string[]> {
-  if (!MEMBER_ID_RE.test(member)) throw new RangeError('Invalid member id.');
-  const deleted: string[] = [];
-  let entries: fs.Dirent[];
+export async function writeTeamText(folder: string, name: typeof TEAM_FILE | typeof ROSTER_FILE, text: string): Promise<string> {
+  return writeInFolder(folder, name, text);
+}
+
+/** Reads team.json or roster.json; undefined when absent; throws SafeReadError when unreadable. */
+export async function readTeamText(folder: string, name: typeof TEAM_FILE | typeof ROSTER_FILE): Promise<string | undefined> {
   try {
-    entries = await fs.promises.readdir(folder, { withFileTypes: true });
+    return (await readFileSafe(path.join(folder, name), { maxBytes: name === TEAM_FILE ? MAX_TEAM_JSON_BYTES : MAX_ROSTER_BYTES, within: folder })).toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return deleted;
+    if (error instanceof SafeReadError && error.code === 'ENOENT') return undefined;
     throw error;
   }
-  for (const e of entries) {
-    if (!e.isDirectory() || !MONTH_DIR_RE.test(e.name)) continue;
-    const file = path.join(folder, e.name, `${member}.json`);
+}
+
+export function requestRelativePath(fingerprint: string): string {
+  return `${REQUESTS_DIR}/${fingerprint}.json`;
+}
+
+export async function writeJoinRequest(folder: string, fingerprint: string, text: string): Promise<string> {
+  return writeInFolder(folder, requestRelativePath(fingerprint), text);
+}
+
+/** The join requests' texts (at most MAX_REQUESTS, 8 KB each; links and other entries skipped). */
+export async function readJoinRequests(folder: string): Promise<{ file: string; text: string }[]> {
+  const dir = path.join(folder, REQUESTS_DIR);
+  let entries: fs.Dirent[];
+  try {
+    if ((await fs.promises.lstat(dir)).isSymbolicLink()) return [];
+    entries = await fs.promises.readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const names = entries.filter((e) => e.isFile() && e.name.endsWith('.json') && !e.name.startsWith('.')).map((e) => e.name).sort().slice(0, MAX_REQUESTS);
+  const out: { file: string; text: string }[] = [];
+  for (const name of names) {
+    const r = await readOne(folder, `${REQUESTS_DIR}/${name}`, 8 * 1024);
+    if (typeof r === 'string') out.push({ file: `${REQUESTS_DIR}/${name}`, text: r });
+  }
+  return out;
+}
+
+/** A fresh file name for a month's sealed contribution (random: it says nothing about the member). */
+export function newSealedRelativePath(month: string): string {
+  if (!MONTH_DIR_RE.test(month)) throw new RangeError(`Not a month: ${month}`);
+  return `${month}/${randomBytes(16).toString('hex')}${SEALED_EXT}`;
+}
+
+const SEALED_REL_RE = /^\d{4}-(0[1-9]|1[0-2])\/[0-9a-f]{32}\.sealed$/;
+
+export async function writeSealed(folder: string, rel: string, text: string): Promise<string> {
+  if (!SEALED_REL_RE.test(rel)) throw new RangeError(`Not a sealed contribution path: ${rel}`);
+  return writeInFolder(folder, rel, text);
+}
+
+/**
+ * Deletes the given files of the folder (a member's own sealed files and join request, from their send log).
+ * Only paths of the two shapes the product writes are accepted; links and missing files are skipped.
+ */
+export async function deleteOwnFiles(folder: string, rels: readonly string[]): Promise<string[]> {
+  const deleted: string[] = [];
+  for (const rel of rels) {
+    if (!SEALED_REL_RE.test(rel) && !/^requests\/[a-z2-7-]{19}\.json$/.test(rel)) continue;
+    const file = path.join(folder, ...rel.split('/'));
     try {
       if (!(await fs.promises.lstat(file)).isFile()) continue;
       await fs.promises.unlink(file);
@@ -140,85 +128,130 @@ export async function deleteContributions(folder: string, member: string): Promi
   return deleted.sort();
 }
 
-export interface TeamFolderRead {
-  /** Candidate contribution files with their text (validation happens in core). */
-  readonly files: ContributionFile[];
-  /** Entries not read, with the reason. Paths relative to the folder, '/' separators. */
-  readonly rejected: RejectedFile[];
+// ---------------------------------------------------------------------------------------------------------
+// Legacy (version 1) plaintext files.
+
+/** Where a legacy member's contribution for a month is (relative path, '/' separators). */
+export function contributionRelativePath(month: string, member: string): string {
+  return `${month}/${member}.json`;
 }
 
-export interface ReadTeamFolderOptions {
-  /** Month folders to read ('YYYY-MM'); all month folders when omitted. JSON files directly in the folder are always read. */
+/** Writes a version-1 plaintext file. Only tests and benchmarks use it now (migration fixtures). */
+export async function writeContribution(folder: string, contribution: Contribution): Promise<string> {
+  if (!MEMBER_ID_RE.test(contribution.member) || !MONTH_DIR_RE.test(contribution.month)) throw new RangeError('Invalid member id or month.');
+  return writeInFolder(folder, contributionRelativePath(contribution.month, contribution.member), serializeContribution(contribution));
+}
+
+/** Deletes a legacy member's version-1 files (`<YYYY-MM>/<member>.json`, regular files only). */
+export async function deleteContributions(folder: string, member: string): Promise<string[]> {
+  if (!MEMBER_ID_RE.test(member)) throw new RangeError('Invalid member id.');
+  let entries: fs.Dirent[];
+  try {
+    entries = await fs.promises.readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const rels = entries.filter((e) => e.isDirectory() && MONTH_DIR_RE.test(e.name)).map((e) => `${e.name}/${member}.json`);
+  const deleted: string[] = [];
+  for (const rel of rels) {
+    const file = path.join(folder, ...rel.split('/'));
+    try {
+      if (!(await fs.promises.lstat(file)).isFile()) continue;
+      await fs.promises.unlink(file);
+      deleted.push(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return deleted.sort();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Scanning month folders within a budget.
+
+export interface ScanOptions {
+  /** Month folders to read ('YYYY-MM'); all when omitted. */
   readonly months?: readonly string[];
-  readonly maxFileBytes?: number;
   readonly maxFiles?: number;
+  readonly maxTotalBytes?: number;
+}
+
+export interface ScannedFile extends ContributionFile {
+  readonly format: 'sealed' | 'legacy';
 }
 
 /**
- * Lists and reads the folder's `*.json` files: those directly in it and those in its `YYYY-MM` folders (one
- * level). Hidden files (temporary files of writers) and other names are skipped silently. Symbolic links
- * (files or folders) are never followed and are listed as rejected; so are non-regular files, files over the
- * size cap, and files beyond the count cap. Each file is opened with O_NOFOLLOW and checked again with fstat,
- * so a file swapped for a link after listing is not followed either. The folder itself may be a link (the
- * caller named it).
+ * Lists `<YYYY-MM>/*.sealed` and `<YYYY-MM>/*.json` (one level) and hands each file's text to `onFile` in
+ * batches of 64, so memory holds one batch, never the folder. Hidden files are skipped silently; symbolic
+ * links (files or month folders) are not followed; non-regular files, files over their size cap (16 KB sealed,
+ * 64 KB legacy), files beyond `maxFiles`, and files once `maxTotalBytes` is spent are rejected with reasons.
+ * Files are opened with O_NOFOLLOW | O_NONBLOCK and re-checked with fstat.
  */
-export async function readTeamFolder(folder: string, options: ReadTeamFolderOptions = {}): Promise<TeamFolderRead> {
-  const maxBytes = options.maxFileBytes ?? MAX_CONTRIBUTION_BYTES;
+export async function scanTeamFolder(folder: string, options: ScanOptions, onFile: (file: ScannedFile) => void): Promise<RejectedFile[]> {
   const maxFiles = options.maxFiles ?? MAX_TEAM_FILES;
+  let budget = options.maxTotalBytes ?? MAX_TEAM_BYTES;
   const wanted = options.months ? new Set(options.months) : undefined;
   const rejected: RejectedFile[] = [];
-  const candidates: string[] = [];
-
-  const consider = (rel: string, e: fs.Dirent): 'dir' | 'file' | 'skip' => {
-    if (e.name.startsWith('.')) return 'skip';
-    if (e.isSymbolicLink()) {
-      if (e.name.endsWith('.json') || MONTH_DIR_RE.test(e.name)) rejected.push({ file: rel, reason: 'symbolic link (not followed)' });
-      return 'skip';
-    }
-    if (e.isDirectory()) return 'dir';
-    if (!e.name.endsWith('.json')) return 'skip';
-    if (!e.isFile()) {
-      rejected.push({ file: rel, reason: 'not a regular file' });
-      return 'skip';
-    }
-    return 'file';
-  };
-
+  const candidates: { rel: string; format: 'sealed' | 'legacy' }[] = [];
   const top = await fs.promises.readdir(folder, { withFileTypes: true });
   top.sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const e of top) {
-    const kind = consider(e.name, e);
-    if (kind === 'file') candidates.push(e.name);
-    else if (kind === 'dir' && MONTH_DIR_RE.test(e.name) && (!wanted || wanted.has(e.name))) {
-      let inner: fs.Dirent[];
-      try {
-        inner = await fs.promises.readdir(path.join(folder, e.name), { withFileTypes: true });
-      } catch (error) {
-        rejected.push({ file: e.name, reason: `folder not readable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
-        continue;
-      }
-      inner.sort((a, b) => (a.name < b.name ? -1 : 1));
-      for (const f of inner) {
-        const rel = `${e.name}/${f.name}`;
-        if (consider(rel, f) === 'file') candidates.push(rel); // deeper folders are ignored
-      }
+    if (!MONTH_DIR_RE.test(e.name) || (wanted && !wanted.has(e.name))) continue;
+    if (e.isSymbolicLink()) {
+      rejected.push({ file: e.name, reason: 'symbolic link (not followed)' });
+      continue;
+    }
+    if (!e.isDirectory()) continue;
+    let inner: fs.Dirent[];
+    try {
+      inner = await fs.promises.readdir(path.join(folder, e.name), { withFileTypes: true });
+    } catch (error) {
+      rejected.push({ file: e.name, reason: `folder not readable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      continue;
+    }
+    inner.sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const f of inner) {
+      if (f.name.startsWith('.')) continue;
+      const format = f.name.endsWith(SEALED_EXT) ? 'sealed' : f.name.endsWith('.json') ? 'legacy' : undefined;
+      if (!format) continue;
+      const rel = `${e.name}/${f.name}`;
+      if (f.isSymbolicLink()) rejected.push({ file: rel, reason: 'symbolic link (not followed)' });
+      else if (!f.isFile()) rejected.push({ file: rel, reason: 'not a regular file' });
+      else candidates.push({ rel, format });
     }
   }
-
   if (candidates.length > maxFiles) {
-    rejected.push({ file: candidates[maxFiles], reason: `more than ${maxFiles} files: this one and ${candidates.length - maxFiles - 1} after it not read` });
+    rejected.push({ file: candidates[maxFiles].rel, reason: `more than ${maxFiles} files: this one and ${candidates.length - maxFiles - 1} after it not read` });
     candidates.length = maxFiles;
   }
-
-  const files: ContributionFile[] = [];
   for (let i = 0; i < candidates.length; i += READ_BATCH) {
     const batch = candidates.slice(i, i + READ_BATCH);
-    const results = await Promise.all(batch.map((rel) => readOne(folder, rel, maxBytes)));
+    const results = await Promise.all(batch.map((c) => readOne(folder, c.rel, c.format === 'sealed' ? MAX_SEALED_BYTES : MAX_CONTRIBUTION_BYTES)));
     results.forEach((r, j) => {
-      if (typeof r === 'string') files.push({ file: batch[j], text: r });
-      else rejected.push({ file: batch[j], reason: r.reason });
+      const c = batch[j];
+      if (typeof r !== 'string') rejected.push({ file: c.rel, reason: r.reason });
+      else if (budget - r.length < 0) rejected.push({ file: c.rel, reason: `the folder's reading budget of ${Math.round((options.maxTotalBytes ?? MAX_TEAM_BYTES) / 1048576)} MB is spent` });
+      else {
+        budget -= r.length;
+        onFile({ file: c.rel, text: r, format: c.format });
+      }
     });
   }
+  return rejected;
+}
+
+export interface TeamFolderRead {
+  readonly files: ContributionFile[];
+  readonly rejected: RejectedFile[];
+}
+
+/** Legacy reader of version-1 files (tests, migration): all `<YYYY-MM>/*.json` texts at once. */
+export async function readTeamFolder(folder: string, options: ScanOptions = {}): Promise<TeamFolderRead> {
+  const files: ContributionFile[] = [];
+  const rejected = await scanTeamFolder(folder, options, (f) => {
+    if (f.format === 'legacy') files.push({ file: f.file, text: f.text });
+  });
   return { files, rejected };
 }
 
@@ -235,21 +268,13 @@ async function readOne(folder: string, rel: string, maxBytes: number): Promise<s
     const st = await handle.stat();
     if (!st.isFile()) return { reason: 'not a regular file' };
     if (st.size > maxBytes) return { reason: `larger than ${maxBytes} bytes` };
-    // Sized from fstat; one read normally suffices. A file growing meanwhile is read on, up to the cap.
-    let buffer = Buffer.allocUnsafe(st.size + 1);
+    const buffer = Buffer.allocUnsafe(maxBytes + 1);
     let length = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length > maxBytes) return { reason: `larger than ${maxBytes} bytes` };
-      if (length < buffer.length) {
-        if (length >= st.size) break; // a short read at the known size is the end of the file
-        continue;
-      }
-      const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
-      buffer.copy(grown, 0, 0, length);
-      buffer = grown;
     }
     return buffer.toString('utf8', 0, length);
   } catch (error) {

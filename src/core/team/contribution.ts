@@ -4,7 +4,10 @@ import { addDays, addMonths, isoWeek, isValidDate, monthOf } from '../zone';
 import { isTeamRole, type TeamRole } from './roles';
 
 export const CONTRIBUTION_KIND = 'craft-time/team-contribution';
-export const CONTRIBUTION_VERSION = 1;
+/** Version 1: plaintext files in the team folder (read only for the month a sealed team is set up). */
+export const LEGACY_CONTRIBUTION_VERSION = 1;
+/** Version 2: the plaintext sealed inside a contribution (docs/team-format.md, version table). */
+export const CONTRIBUTION_VERSION = 2;
 /** Files larger than this are rejected unread (a real contribution is well under 2 KB). */
 export const MAX_CONTRIBUTION_BYTES = 64 * 1024;
 /** A week cannot hold more hours than this. */
@@ -29,11 +32,21 @@ export interface ContributionWeek {
   /** hands-on / (hands-on + meetings) rounded to 5 % (0, 0.05, ... 1). */
   readonly craftRatio: number;
   readonly deepWorkBlocks: number;
+  /** Version 2: tool-written (assisted) time, rounded to the half hour; absent means 0. Version 1 has none. */
+  readonly assistedHours?: number;
 }
 
+/** What the report needs of a contribution, whatever its version. */
+export interface MonthContribution {
+  readonly month: string;
+  readonly role: TeamRole;
+  readonly weeks: readonly Pick<ContributionWeek, 'handsOnHours' | 'craftRatio'>[];
+}
+
+/** Version 1 (legacy plaintext file). */
 export interface Contribution {
   readonly kind: typeof CONTRIBUTION_KIND;
-  readonly version: typeof CONTRIBUTION_VERSION;
+  readonly version: typeof LEGACY_CONTRIBUTION_VERSION;
   /** 32 lowercase hex digits, random, generated on the member's machine. */
   readonly member: string;
   /** 'YYYY-MM'. */
@@ -44,6 +57,19 @@ export interface Contribution {
   /** UTC instant the file was written, 'YYYY-MM-DDTHH:MM:SSZ': the newest of two copies wins. */
   readonly written: string;
   /** Completed weeks of the month with any hands-on or meeting time, in week order. */
+  readonly weeks: readonly ContributionWeek[];
+}
+
+/** Version 2: the plaintext a member reviews, which is then signed and sealed. No member id: the signer is. */
+export interface SealedContribution {
+  readonly kind: typeof CONTRIBUTION_KIND;
+  readonly version: typeof CONTRIBUTION_VERSION;
+  /** The team id from team.json (32 hex digits): a contribution cannot be replayed into another team. */
+  readonly team: string;
+  readonly month: string;
+  readonly role: TeamRole;
+  readonly edgeState: TeamEdgeState;
+  readonly written: string;
   readonly weeks: readonly ContributionWeek[];
 }
 
@@ -63,6 +89,10 @@ const WEEK_RE = /^(\d{4})-W(\d{2})$/;
 const WRITTEN_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const TOP_FIELDS = ['kind', 'version', 'member', 'month', 'role', 'edgeState', 'written', 'weeks'];
 const WEEK_FIELDS = ['week', 'handsOnHours', 'meetingHours', 'craftRatio', 'deepWorkBlocks'];
+const TOP_FIELDS_V2 = ['kind', 'version', 'team', 'month', 'role', 'edgeState', 'written', 'weeks'];
+const WEEK_FIELDS_V2 = [...WEEK_FIELDS, 'assistedHours'];
+/** Fields a version-2 week may leave out (they default to 0). */
+const OPTIONAL_WEEK_FIELDS_V2 = ['assistedHours'];
 const MAX_WEEKS = 5;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -163,6 +193,8 @@ export interface ContributionInputWeek {
   readonly handsOnMinutes: number;
   readonly meetingMinutes: number;
   readonly deepWorkBlocks: number;
+  /** Tool-written (assisted) minutes, when the measures provide them; 0 otherwise. */
+  readonly assistedMinutes?: number;
 }
 
 /** What the contribution is made from: per completed week numbers from the measures, and the edge state. */
@@ -181,44 +213,80 @@ export interface ContributionMeta {
   readonly today: string;
 }
 
-/**
- * Builds the contribution for a month: only weeks that belong to the month (Thursday rule), are complete by
- * `today`, and have any hands-on or meeting time. Numbers are rounded here, before anything is written.
- * Throws RangeError on an invalid member id or month.
- */
-export function buildContribution(input: ContributionInput, meta: ContributionMeta): Contribution {
-  if (!MEMBER_ID_RE.test(meta.member)) throw new RangeError('Member id must be 32 lowercase hex digits.');
-  if (!MONTH_RE.test(meta.month)) throw new RangeError(`Not a month (YYYY-MM): ${meta.month}`);
-  const wanted = new Set(weeksOfMonth(meta.month));
+/** The weeks of a contribution: in the month, over by `today`, with some activity; rounded here. */
+function buildWeeks(input: ContributionInput, month: string, today: string, withAssisted: boolean): ContributionWeek[] {
+  const wanted = new Set(weeksOfMonth(month));
   const byWeek = new Map<string, ContributionWeek>();
   for (const w of input.weeks) {
     if (!wanted.has(w.week)) continue;
     const monday = weekMonday(w.week)!;
-    if (addDays(monday, 7) > meta.today) continue; // not over yet
+    if (addDays(monday, 7) > today) continue; // not over yet
     const ratio = craftRatio5(w.handsOnMinutes, w.meetingMinutes);
     if (ratio === null) continue; // no activity at all: away or not tracked; counts for and against no one
-    byWeek.set(w.week, {
+    const week: ContributionWeek = {
       week: w.week,
       handsOnHours: Math.min(MAX_WEEK_HOURS, roundHalfHour(w.handsOnMinutes)),
       meetingHours: Math.min(MAX_WEEK_HOURS, roundHalfHour(w.meetingMinutes)),
       craftRatio: ratio,
       deepWorkBlocks: Math.min(MAX_DEEP_WORK_BLOCKS, Math.max(0, Math.round(w.deepWorkBlocks))),
-    });
+    };
+    byWeek.set(w.week, withAssisted ? { ...week, assistedHours: Math.min(MAX_WEEK_HOURS, Math.max(0, roundHalfHour(w.assistedMinutes ?? 0))) } : week);
   }
-  const weeks = [...byWeek.values()].sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
+  return [...byWeek.values()].sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
+}
+
+function writtenStamp(now: number): string {
+  return new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * Builds a version-1 (legacy plaintext) contribution. Kept for tests of the migration path only: the
+ * product now builds sealed version-2 contributions (buildSealedContribution).
+ * Throws RangeError on an invalid member id or month.
+ */
+export function buildContribution(input: ContributionInput, meta: ContributionMeta): Contribution {
+  if (!MEMBER_ID_RE.test(meta.member)) throw new RangeError('Member id must be 32 lowercase hex digits.');
+  if (!MONTH_RE.test(meta.month)) throw new RangeError(`Not a month (YYYY-MM): ${meta.month}`);
   return {
     kind: CONTRIBUTION_KIND,
-    version: CONTRIBUTION_VERSION,
+    version: LEGACY_CONTRIBUTION_VERSION,
     member: meta.member,
     month: meta.month,
     role: input.role,
     edgeState: input.edgeState,
-    written: new Date(Math.floor(meta.now / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
-    weeks,
+    written: writtenStamp(meta.now),
+    weeks: buildWeeks(input, meta.month, meta.today, false),
   };
 }
 
-/** The exact text written to disk: pretty-printed JSON with fields in schema order, and a final newline. */
+export interface SealedContributionMeta {
+  /** The team id (32 hex digits) from the verified team.json. */
+  readonly team: string;
+  readonly month: string;
+  readonly now: number;
+  readonly today: string;
+}
+
+/**
+ * Builds the version-2 plaintext: only weeks that belong to the month (Thursday rule), are complete by
+ * `today`, and have any hands-on or meeting time, rounded here. Throws RangeError on a bad team id or month.
+ */
+export function buildSealedContribution(input: ContributionInput, meta: SealedContributionMeta): SealedContribution {
+  if (!MEMBER_ID_RE.test(meta.team)) throw new RangeError('Team id must be 32 lowercase hex digits.');
+  if (!MONTH_RE.test(meta.month)) throw new RangeError(`Not a month (YYYY-MM): ${meta.month}`);
+  return {
+    kind: CONTRIBUTION_KIND,
+    version: CONTRIBUTION_VERSION,
+    team: meta.team,
+    month: meta.month,
+    role: input.role,
+    edgeState: input.edgeState,
+    written: writtenStamp(meta.now),
+    weeks: buildWeeks(input, meta.month, meta.today, true),
+  };
+}
+
+/** The exact text of a version-1 file: pretty-printed JSON with fields in schema order, and a final newline. */
 export function serializeContribution(c: Contribution): string {
   const ordered = {
     kind: c.kind,
@@ -239,6 +307,31 @@ export function serializeContribution(c: Contribution): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
+/**
+ * The exact plaintext the member reviews, that is signed and sealed, and that the member's send log keeps:
+ * pretty-printed JSON in schema order with a final newline.
+ */
+export function serializeSealedContribution(c: SealedContribution): string {
+  const ordered = {
+    kind: c.kind,
+    version: c.version,
+    team: c.team,
+    month: c.month,
+    role: c.role,
+    edgeState: c.edgeState,
+    written: c.written,
+    weeks: c.weeks.map((w) => ({
+      week: w.week,
+      handsOnHours: w.handsOnHours,
+      meetingHours: w.meetingHours,
+      craftRatio: w.craftRatio,
+      deepWorkBlocks: w.deepWorkBlocks,
+      assistedHours: w.assistedHours ?? 0,
+    })),
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Validation of untrusted input.
 
@@ -246,8 +339,8 @@ function reject(reason: string): Rejection {
   return { rejected: true, reason };
 }
 
-export function isRejection(value: Contribution | Rejection): value is Rejection {
-  return (value as Rejection).rejected === true;
+export function isRejection<T>(value: T | Rejection): value is Rejection {
+  return typeof value === 'object' && value !== null && (value as Rejection).rejected === true;
 }
 
 /** A field name safe to repeat in a reason (hostile names are not echoed). */
@@ -259,27 +352,26 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function hasOwn(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+
 function isStep(value: unknown, steps: number, max: number): value is number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) return false;
   const scaled = value * steps;
   return Math.abs(scaled - Math.round(scaled)) < 1e-9;
 }
 
-/**
- * Validates one parsed JSON value against schema version 1. Every check is listed in docs/team-format.md.
- * Reasons never quote the file's content (a rejected file may hold anything).
- */
-export function parseContribution(json: unknown, context: ParseContext): Contribution | Rejection {
-  if (!isPlainObject(json)) return reject('not a JSON object');
-  if (json.kind !== CONTRIBUTION_KIND) return reject(`not a team contribution (kind must be "${CONTRIBUTION_KIND}")`);
-  const version = json.version;
-  if (typeof version !== 'number' || !Number.isInteger(version)) return reject('version missing or not an integer');
-  if (version > CONTRIBUTION_VERSION) return reject(`version ${version} is newer than this Craft Time reads (${CONTRIBUTION_VERSION})`);
-  if (version !== CONTRIBUTION_VERSION) return reject(`unsupported version ${version}`);
-  for (const key of Object.keys(json)) if (!TOP_FIELDS.includes(key)) return reject(`unexpected field ${fieldName(key)}`);
-  for (const key of TOP_FIELDS) if (!(key in json)) return reject(`missing field "${key}"`);
+interface Header {
+  readonly month: string;
+  readonly role: TeamRole;
+  readonly edgeState: TeamEdgeState;
+  readonly written: string;
+  readonly weeks: ContributionWeek[];
+}
 
-  if (typeof json.member !== 'string' || !MEMBER_ID_RE.test(json.member)) return reject('member must be 32 lowercase hex digits');
+/** The checks shared by both versions: month, role, edge state, written, weeks. */
+function parseCommon(json: Record<string, unknown>, context: ParseContext, v2: boolean): Header | Rejection {
   if (typeof json.month !== 'string' || !MONTH_RE.test(json.month)) return reject('month must be YYYY-MM');
   const month = json.month;
   const latest = latestDate(context.now);
@@ -298,14 +390,15 @@ export function parseContribution(json: unknown, context: ParseContext): Contrib
   if (!Array.isArray(json.weeks)) return reject('weeks must be an array');
   if (json.weeks.length === 0) return reject('no weeks');
   if (json.weeks.length > MAX_WEEKS) return reject(`more than ${MAX_WEEKS} weeks`);
+  const fields = v2 ? WEEK_FIELDS_V2 : WEEK_FIELDS;
   const weeks: ContributionWeek[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < json.weeks.length; i++) {
     const w: unknown = json.weeks[i];
     const at = `weeks[${i}]`;
     if (!isPlainObject(w)) return reject(`${at} is not an object`);
-    for (const key of Object.keys(w)) if (!WEEK_FIELDS.includes(key)) return reject(`${at}: unexpected field ${fieldName(key)}`);
-    for (const key of WEEK_FIELDS) if (!(key in w)) return reject(`${at}: missing field "${key}"`);
+    for (const key of Object.keys(w)) if (!fields.includes(key)) return reject(`${at}: unexpected field ${fieldName(key)}`);
+    for (const key of fields) if (!hasOwn(w, key) && !(v2 && OPTIONAL_WEEK_FIELDS_V2.includes(key))) return reject(`${at}: missing field "${key}"`);
     const info = typeof w.week === 'string' ? weekInfo(w.week) : undefined;
     if (typeof w.week !== 'string' || info === undefined) return reject(`${at}: week must be an ISO week YYYY-Www`);
     if (info.month !== month) return reject(`${at}: week ${w.week} does not belong to ${month}`);
@@ -321,25 +414,66 @@ export function parseContribution(json: unknown, context: ParseContext): Contrib
       return reject(`${at}: deepWorkBlocks must be an integer 0-${MAX_DEEP_WORK_BLOCKS}`);
     }
     if (w.deepWorkBlocks * 0.75 > w.handsOnHours + 0.25) return reject(`${at}: more deep-work blocks than the hands-on hours allow`);
-    weeks.push({
+    const assisted = v2 && hasOwn(w, 'assistedHours') ? w.assistedHours : 0;
+    if (!isStep(assisted, 2, MAX_WEEK_HOURS)) return reject(`${at}: assistedHours must be 0-${MAX_WEEK_HOURS} in half hours`);
+    const week: ContributionWeek = {
       week: w.week,
       handsOnHours: w.handsOnHours,
       meetingHours: w.meetingHours,
       craftRatio: Math.round(w.craftRatio * 20) / 20,
       deepWorkBlocks: w.deepWorkBlocks,
-    });
+    };
+    weeks.push(v2 ? { ...week, assistedHours: assisted } : week);
   }
   weeks.sort((a, b) => (a.week < b.week ? -1 : 1));
-  return {
-    kind: CONTRIBUTION_KIND,
-    version: CONTRIBUTION_VERSION,
-    member: json.member,
-    month,
-    role: json.role,
-    edgeState: json.edgeState as TeamEdgeState,
-    written: json.written,
-    weeks,
-  };
+  return { month, role: json.role, edgeState: json.edgeState as TeamEdgeState, written: json.written, weeks };
+}
+
+/** kind and version checks; returns the version (1 or 2) or a rejection. */
+function parseVersion(json: Record<string, unknown>): 1 | 2 | Rejection {
+  if (json.kind !== CONTRIBUTION_KIND) return reject(`not a team contribution (kind must be "${CONTRIBUTION_KIND}")`);
+  const version = json.version;
+  if (typeof version !== 'number' || !Number.isInteger(version)) return reject('version missing or not an integer');
+  if (version > CONTRIBUTION_VERSION) return reject(`version ${version} is newer than this Craft Time reads (${CONTRIBUTION_VERSION})`);
+  if (version !== 1 && version !== 2) return reject(`unsupported version ${version}`);
+  return version;
+}
+
+function checkFields(json: Record<string, unknown>, fields: readonly string[]): Rejection | undefined {
+  for (const key of Object.keys(json)) if (!fields.includes(key)) return reject(`unexpected field ${fieldName(key)}`);
+  for (const key of fields) if (!hasOwn(json, key)) return reject(`missing field "${key}"`);
+  return undefined;
+}
+
+/**
+ * Validates one parsed JSON value against schema version 1 (the legacy plaintext file). Every check is
+ * listed in docs/team-format.md. Reasons never quote the file's content (a rejected file may hold anything).
+ */
+export function parseContribution(json: unknown, context: ParseContext): Contribution | Rejection {
+  if (!isPlainObject(json)) return reject('not a JSON object');
+  const version = parseVersion(json);
+  if (isRejection(version)) return version;
+  if (version === 2) return reject('a version-2 contribution must be sealed, not plaintext');
+  const bad = checkFields(json, TOP_FIELDS);
+  if (bad) return bad;
+  if (typeof json.member !== 'string' || !MEMBER_ID_RE.test(json.member)) return reject('member must be 32 lowercase hex digits');
+  const common = parseCommon(json, context, false);
+  if (isRejection(common)) return common;
+  return { kind: CONTRIBUTION_KIND, version: LEGACY_CONTRIBUTION_VERSION, member: json.member, ...common };
+}
+
+/** Validates the plaintext found inside a sealed contribution (version 2). Never throws. */
+export function parseSealedContribution(json: unknown, context: ParseContext): SealedContribution | Rejection {
+  if (!isPlainObject(json)) return reject('not a JSON object');
+  const version = parseVersion(json);
+  if (isRejection(version)) return version;
+  if (version !== 2) return reject('a sealed contribution must hold version 2');
+  const bad = checkFields(json, TOP_FIELDS_V2);
+  if (bad) return bad;
+  if (typeof json.team !== 'string' || !MEMBER_ID_RE.test(json.team)) return reject('team must be 32 lowercase hex digits');
+  const common = parseCommon(json, context, true);
+  if (isRejection(common)) return common;
+  return { kind: CONTRIBUTION_KIND, version: CONTRIBUTION_VERSION, team: json.team, ...common };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -7,6 +7,12 @@ import { addDays } from '../zone';
 import { monthOfWeek, weekMonday, weeksOfMonth, type ContributionInput, type ContributionInputWeek } from './contribution';
 import { floorFor, type Role } from '../roles';
 
+/**
+ * Deep-work blocks in a contribution are runs of at least 45 minutes, whatever the member's own
+ * deepWorkMinutes setting says (docs/team-format.md): one yardstick for the whole team.
+ */
+export const TEAM_DEEP_WORK_MINUTES = 45;
+
 /** Weeks with fewer available working days than this are mostly time off and are left out. */
 export const MIN_AVAILABLE_DAYS = 3;
 
@@ -36,9 +42,6 @@ export function contributionInput(month: string, role: Role, edge: EdgeResult, d
   }
   return { input: { role, edgeState: edge.state, weeks }, skipped };
 }
-
-/** Deep-work blocks in a contribution are always counted at this length (docs/team-format.md). */
-export const TEAM_DEEP_WORK_MINUTES = 45;
 
 /**
  * The one way a month's contribution is computed, by the CLI and the extension alike: judged as of

@@ -1,18 +1,19 @@
-// What a member is shown before a contribution is written (CLI without --yes, and the VS Code opt-in).
-import { serializeContribution, type Contribution } from './contribution';
+// What a member is shown before a contribution is sealed (CLI without --yes, and Review and Send in VS Code).
+import { serializeSealedContribution, type SealedContribution } from './contribution';
 
-/** Plain-text lines explaining what the file holds and what it never holds. */
+/** Plain-text lines explaining what the file holds, who can read it, and what it never holds. */
 export const CONTRIBUTION_EXPLANATION: readonly string[] = [
-  'This file holds: a random member id made on this machine (not derived from your name or e-mail), your role,',
-  'the month, your edge state, the time the file was written, and for each completed week of the month: hands-on',
-  'hours and meeting hours (rounded to the half hour), craft ratio (rounded to 5 %) and the number of deep-work blocks.',
+  'This is the exact text that will be signed with your key and sealed (encrypted) to the team\'s report key.',
+  'It holds: the team id, the month, your role, your edge state, when it was written, and for each completed week of',
+  'the month: hands-on, meeting and assisted hours (rounded to the half hour), craft ratio (rounded to 5 %) and the',
+  'number of deep-work blocks (runs of at least 45 minutes).',
   'It never holds: your name or e-mail, workspaces, repositories, files, languages, meeting titles or attendees,',
   'days or times of day, or anything per day.',
-  'Anyone who can read the team folder can read this file; the team report shows only groups of at least the',
-  'minimum size. You can stop contributing and delete your files at any time.',
+  'Only the steward\'s report tool can open it, in memory, and it shows only groups of at least the team\'s minimum',
+  'size, with noise. A copy of this text is kept in your data folder (team/sent.json). Leaving deletes your files.',
 ];
 
-/** The full preview: where it goes, the exact bytes, and the explanation. */
-export function contributionPreview(contribution: Contribution, file: string): string {
-  return [`Would write ${file}:`, '', serializeContribution(contribution).trimEnd(), '', ...CONTRIBUTION_EXPLANATION, ''].join('\n');
+/** The full preview: where it goes, the exact plaintext, and the explanation. */
+export function contributionPreview(contribution: SealedContribution, file: string): string {
+  return [`Would seal and write ${file}:`, '', serializeSealedContribution(contribution).trimEnd(), '', ...CONTRIBUTION_EXPLANATION, ''].join('\n');
 }

@@ -31,13 +31,20 @@ export function teamReportToJson(r: TeamReport): object {
     })),
     suppressed: r.suppressed.map((s) => ({ group: s.group, reason: s.reason })),
     rejected: r.rejected.map((x) => ({ file: x.file, reason: x.reason })),
-    noise: r.noise ? { mechanism: r.noise.mechanism, epsilon: r.noise.epsilon, scale: r.noise.scale } : null,
+    noise: r.noise ? { ...r.noise } : null,
+    warnings: [...r.warnings],
     narrative: r.narrative,
   };
 }
 
 export function renderTeamReportJson(r: TeamReport): string {
   return `${JSON.stringify(teamReportToJson(r), null, 2)}\n`;
+}
+
+/** The uncertainty statement every rendering carries. */
+export function noiseLine(r: TeamReport): string {
+  if (!r.noise) return 'Noise: off (set in the signed team.json): exact numbers, not protected against differencing.';
+  return `Differential privacy: discrete Laplace noise, epsilon ${r.noise.epsilon} this month; each count is within ±${r.noise.interval95} of the truth in 95 % of reports; quartiles from ${r.noise.hoursBin} h and ${Math.round(r.noise.ratioBin * 100)} % bins.`;
 }
 
 const quartiles = (q: Quartiles, f: (v: number | null) => string) => `${f(q.p25)} / ${f(q.median)} / ${f(q.p75)}`;
@@ -52,7 +59,8 @@ export function renderTeamReportMarkdown(r: TeamReport): string {
   lines.push(`# Team craft report: ${md(monthName(r.month))}`, '');
   lines.push(md(r.narrative), '');
   lines.push(`Contributors: ${r.contributors}. Groups smaller than ${r.minGroup} are never shown.`);
-  if (r.noise) lines.push(`Differential privacy: Laplace noise, epsilon ${r.noise.epsilon} (scale ${r.noise.scale}).`);
+  lines.push(md(noiseLine(r)));
+  for (const w of r.warnings) lines.push('', `> ${md(w)}`);
   lines.push('');
   if (r.groups.length > 0) {
     lines.push('| Group | Members | Hands-on h/week (p25 / median / p75) | Craft ratio (p25 / median / p75) | Below floor | Median hands-on trend |');
@@ -88,6 +96,7 @@ table{border-collapse:collapse;width:100%;margin:1rem 0}
 th,td{border-bottom:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .muted{color:#59636e}
+.warn{border-left:4px solid #bf8700;padding-left:.5rem}
 @media print{body{margin:0;max-width:none}}
 @media (prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}th,td{border-color:#30363d}.muted{color:#9198a1}}
 `.trim();
@@ -102,8 +111,9 @@ export function renderTeamReportHtml(r: TeamReport): string {
   out.push(`<h1>Team craft report: ${h(monthName(r.month))}</h1>`);
   out.push(`<p class="lead">${h(r.narrative)}</p>`);
   out.push(`<p class="muted">Contributors: ${h(r.contributors)}. Groups smaller than ${h(r.minGroup)} are never shown.`);
-  if (r.noise) out.push(` Differential privacy: Laplace noise, epsilon ${h(r.noise.epsilon)} (scale ${h(r.noise.scale)}).`);
+  out.push(` ${h(noiseLine(r))}`);
   out.push('</p>');
+  for (const w of r.warnings) out.push(`<p class="warn">${h(w)}</p>`);
   if (r.groups.length > 0) {
     out.push('<table>', '<thead><tr><th scope="col">Group</th><th scope="col" class="n">Members</th>');
     out.push('<th scope="col">Hands-on h/week<br><span class="muted">p25 / median / p75</span></th>');

@@ -2,9 +2,9 @@
 // enforced here (not in the renderers). Pure: contributions in, report out; randomness is passed in.
 // Every rule is explained in docs/team-format.md.
 import { addMonths } from '../zone';
-import type { Contribution, RejectedFile } from './contribution';
+import type { MonthContribution, RejectedFile } from './contribution';
 import { MAX_WEEK_HOURS } from './contribution';
-import { laplace, laplaceScale, type Random } from './noise';
+import { discreteAlpha, discreteLaplace, discreteLaplaceInterval, TEAM_SENSITIVITY, type Random } from './noise';
 import { COARSE_GROUPS, TEAM_FLOORS, TEAM_ROLES, groupLabel, type TeamGroupId, type TeamRole } from './roles';
 
 export const DEFAULT_MIN_GROUP = 5;
@@ -20,11 +20,18 @@ export const DEFAULT_TREND_MONTHS = 6;
 const HOUR_BINS = MAX_WEEK_HOURS * 2 + 1;
 /** Craft-ratio bins: 5 % steps 0 .. 100 %. */
 const RATIO_BINS = 21;
-/** With noise, hands-on is binned by two hours: [0, 2), [2, 4) ... [58, 60), and 60 h or more (31 bins). */
-const DP_HOUR_WIDTH = 2;
-const DP_HOUR_BINS = 31;
-/** With noise, a bin whose noisy count is under this many scales is treated as empty (post-processing). */
-const DP_THRESHOLD_SCALES = 3;
+/**
+ * With noise, hands-on is binned by four hours: [0, 4), [4, 8) ... [36, 40), and 40 h or more (11 bins), each
+ * bin standing for its midpoint (the last for 40 h); craft ratio by 10 %: [0, 10 %) ... [90, 100 %], standing
+ * for 5 %, 15 % ... 95 % (10 bins). Fewer, wider bins keep the noise from drowning small groups.
+ */
+const DP_HOUR_WIDTH_HALVES = 8;
+const DP_HOUR_BINS = 11;
+const DP_RATIO_WIDTH_STEPS = 2;
+const DP_RATIO_BINS = 10;
+/** Default privacy budget (docs/team-privacy.md): per monthly report, and per calendar year of reports. */
+export const DEFAULT_EPSILON_PER_MONTH = 2;
+export const DEFAULT_EPSILON_PER_YEAR = 24;
 
 // ---------------------------------------------------------------------------------------------------------
 // Per-member monthly values and mergeable aggregates.
@@ -39,7 +46,7 @@ export interface MemberMonth {
   readonly belowFloor: boolean;
 }
 
-export function memberMonth(c: Contribution): MemberMonth {
+export function memberMonth(c: MonthContribution): MemberMonth {
   const n = c.weeks.length;
   const halves = c.weeks.reduce((s, w) => s + Math.round(w.handsOnHours * 2), 0);
   const steps = c.weeks.reduce((s, w) => s + Math.round(w.craftRatio * 20), 0);
@@ -79,7 +86,7 @@ function emptyRoles(): Record<TeamRole, GroupAggregate> {
 }
 
 /** Aggregates the contributions of one month (contributions for other months are ignored). */
-export function aggregateContributions(month: string, contributions: readonly Contribution[]): TeamAggregate {
+export function aggregateContributions(month: string, contributions: readonly MonthContribution[]): TeamAggregate {
   const roles = emptyRoles();
   for (const c of contributions) {
     if (c.month !== month) continue;
@@ -143,19 +150,6 @@ export function histogramQuantile(hist: readonly number[], n: number, p: number)
   return (kthOfHistogram(hist, start) + kthOfHistogram(hist, start + 1) + kthOfHistogram(hist, start + 2)) / 3;
 }
 
-/** Quantile of a noisy histogram (fractional counts): the value at which the cumulative mass reaches p. */
-function noisyQuantile(hist: readonly number[], p: number, interpolate: boolean): number | null {
-  const total = hist.reduce((s, v) => s + v, 0);
-  if (total <= 0) return null;
-  const target = p * total;
-  let cum = 0;
-  for (let i = 0; i < hist.length; i++) {
-    if (hist[i] > 0 && cum + hist[i] >= target) return interpolate ? i + (target - cum) / hist[i] : i;
-    cum += hist[i];
-  }
-  return hist.length - 1;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // The report.
 
@@ -167,7 +161,7 @@ export interface Quartiles {
 
 export interface TrendPoint {
   readonly month: string;
-  /** null when the group was not shown that month (too small, suppressed, or split differently). */
+  /** null when the group was not shown that month (too small, suppressed, split differently, not released). */
   readonly members: number | null;
   readonly weeklyHandsOnHoursMedian: number | null;
   readonly craftRatioMedian: number | null;
@@ -194,6 +188,20 @@ export interface SuppressedGroup {
   readonly reason: string;
 }
 
+/** The noise a report carries, with the uncertainty it adds (stated in every rendering). */
+export interface ReportNoise {
+  readonly mechanism: 'discrete-laplace';
+  readonly epsilon: number;
+  readonly sensitivity: number;
+  /** P(k) proportional to alpha^|k|. */
+  readonly alpha: number;
+  /** 95 % of the noise draws on a count lie within +- this many. */
+  readonly interval95: number;
+  /** Hands-on and craft-ratio bin widths the noisy quartiles are read from. */
+  readonly hoursBin: number;
+  readonly ratioBin: number;
+}
+
 export interface TeamReport {
   readonly month: string;
   readonly contributors: number;
@@ -201,19 +209,45 @@ export interface TeamReport {
   readonly groups: readonly TeamReportGroup[];
   readonly suppressed: readonly SuppressedGroup[];
   readonly rejected: readonly RejectedFile[];
-  readonly noise: { readonly mechanism: 'laplace'; readonly epsilon: number; readonly scale: number } | null;
+  readonly noise: ReportNoise | null;
+  /** Notes for the reader that are not rejections (roster warnings, legacy files counted, noise off). */
+  readonly warnings: readonly string[];
   readonly narrative: string;
+}
+
+/** One group's release, in histogram units (half hours, 5 % steps): what --export-aggregates writes. */
+export interface ReleasedAggregate {
+  readonly group: TeamGroupId;
+  readonly members: number;
+  readonly belowFloor: number;
+  /** Sparse histogram: value in half hours (a bin's representative value with noise) -> count (may be negative with noise). */
+  readonly hours: readonly { readonly halfHours: number; readonly count: number }[];
+  /** Sparse histogram: value in 5 % steps -> count. */
+  readonly craftRatio: readonly { readonly steps: number; readonly count: number }[];
+}
+
+/** What an earlier release of a month showed per group (from the steward's release ledger). */
+export interface EarlierGroup {
+  readonly members: number;
+  readonly weeklyHandsOnHoursMedian: number | null;
+  readonly craftRatioMedian: number | null;
 }
 
 export interface TeamReportOptions {
   readonly month: string;
   /** Default 5; refused (RangeError) below 3 or above 1000. */
   readonly minGroup?: number;
-  /** Differential-privacy budget per month; omit for no noise. Needs `random`. */
+  /** Differential-privacy budget for this month's release; omit for no noise. Needs `random`. */
   readonly epsilon?: number;
   readonly random?: Random;
   /** Months of trend including the report's month; default 6, 1 for none. */
   readonly trendMonths?: number;
+  /**
+   * With noise, earlier months are never recomputed (that would spend the budget again and let averaging
+   * remove the noise): their trend points come from what was released then, by month and group.
+   */
+  readonly earlier?: ReadonlyMap<string, ReadonlyMap<TeamGroupId, EarlierGroup>>;
+  readonly warnings?: readonly string[];
 }
 
 interface GroupStats {
@@ -221,6 +255,7 @@ interface GroupStats {
   readonly belowFloor: number;
   readonly hours: Quartiles;
   readonly ratio: Quartiles;
+  readonly released: ReleasedAggregate;
 }
 
 interface MonthRelease {
@@ -253,18 +288,52 @@ function partition(agg: TeamAggregate, minGroup: number): PartitionGroup[] {
   return out;
 }
 
-function exactStats(agg: GroupAggregate): GroupStats {
-  const n = agg.members;
-  const q = (hist: readonly number[], p: number) => histogramQuantile(hist, n, p);
+/** A histogram (index = value in units) as sparse pairs. */
+function sparse(hist: readonly number[]): { value: number; count: number }[] {
+  const out: { value: number; count: number }[] = [];
+  hist.forEach((count, value) => {
+    if (count !== 0) out.push({ value, count });
+  });
+  return out;
+}
+
+/** Quartiles of a sparse histogram of non-negative counts (values in units), rounded by `per` (2 or 20). */
+function quartilesOf(pairs: readonly { value: number; count: number }[], per: number): Quartiles {
+  const width = pairs.reduce((m, p) => Math.max(m, p.value), 0) + 1;
+  const hist = new Array<number>(width).fill(0);
+  for (const p of pairs) hist[p.value] += Math.max(0, p.count);
+  const n = hist.reduce((s, v) => s + v, 0);
+  if (n < 1) return { p25: null, median: null, p75: null };
+  const q = (p: number) => Math.round(histogramQuantile(hist, n, p)) / per;
+  return { p25: q(0.25), median: q(0.5), p75: q(0.75) };
+}
+
+/**
+ * The statistics of a released aggregate (exact or noisy alike): quartiles from its histograms (negative
+ * noisy bins count as empty), members and below-floor clamped to sensible ranges. Pure post-processing,
+ * shared with the SQL of docs/team-merge.sql, so a merged roll-up gives the same numbers.
+ */
+export function statsOfRelease(r: ReleasedAggregate): { members: number; belowFloor: number; hours: Quartiles; ratio: Quartiles } {
+  const members = Math.max(0, r.members);
   return {
-    members: n,
-    belowFloor: agg.belowFloor,
-    hours: { p25: Math.round(q(agg.hours, 0.25)) / 2, median: Math.round(q(agg.hours, 0.5)) / 2, p75: Math.round(q(agg.hours, 0.75)) / 2 },
-    ratio: { p25: Math.round(q(agg.ratio, 0.25)) / 20, median: Math.round(q(agg.ratio, 0.5)) / 20, p75: Math.round(q(agg.ratio, 0.75)) / 20 },
+    members,
+    belowFloor: Math.min(members, Math.max(0, r.belowFloor)),
+    hours: quartilesOf(r.hours.map((h) => ({ value: h.halfHours, count: h.count })), 2),
+    ratio: quartilesOf(r.craftRatio.map((h) => ({ value: h.steps, count: h.count })), 20),
   };
 }
 
-/** A group's counts with Laplace noise on each (members, below floor, every histogram bin). */
+function exactRelease(id: TeamGroupId, agg: GroupAggregate): ReleasedAggregate {
+  return {
+    group: id,
+    members: agg.members,
+    belowFloor: agg.belowFloor,
+    hours: sparse(agg.hours).map((p) => ({ halfHours: p.value, count: p.count })),
+    craftRatio: sparse(agg.ratio).map((p) => ({ steps: p.value, count: p.count })),
+  };
+}
+
+/** A group's counts with discrete Laplace noise on each (members, below floor, every coarse histogram bin). */
 interface NoisyAggregate {
   readonly members: number;
   readonly belowFloor: number;
@@ -272,14 +341,16 @@ interface NoisyAggregate {
   readonly ratio: number[];
 }
 
-function noisyAggregate(agg: GroupAggregate, scale: number, random: Random): NoisyAggregate {
-  const dpHours = new Array<number>(DP_HOUR_BINS).fill(0);
-  agg.hours.forEach((count, halves) => (dpHours[Math.min(DP_HOUR_BINS - 1, Math.floor(halves / 2 / DP_HOUR_WIDTH))] += count));
+function noisyAggregate(agg: GroupAggregate, alpha: number, random: Random): NoisyAggregate {
+  const hours = new Array<number>(DP_HOUR_BINS).fill(0);
+  agg.hours.forEach((count, halves) => (hours[Math.min(DP_HOUR_BINS - 1, Math.floor(halves / DP_HOUR_WIDTH_HALVES))] += count));
+  const ratio = new Array<number>(DP_RATIO_BINS).fill(0);
+  agg.ratio.forEach((count, steps) => (ratio[Math.min(DP_RATIO_BINS - 1, Math.floor(steps / DP_RATIO_WIDTH_STEPS))] += count));
   return {
-    members: agg.members + laplace(scale, random),
-    belowFloor: agg.belowFloor + laplace(scale, random),
-    hours: dpHours.map((v) => v + laplace(scale, random)),
-    ratio: agg.ratio.map((v) => v + laplace(scale, random)),
+    members: agg.members + discreteLaplace(alpha, random),
+    belowFloor: agg.belowFloor + discreteLaplace(alpha, random),
+    hours: hours.map((v) => v + discreteLaplace(alpha, random)),
+    ratio: ratio.map((v) => v + discreteLaplace(alpha, random)),
   };
 }
 
@@ -292,21 +363,20 @@ function addNoisy(a: NoisyAggregate, b: NoisyAggregate): NoisyAggregate {
   };
 }
 
-/** Post-processing only (costs no privacy): rounding, clamping, dropping bins the noise alone could explain. */
-function noisyStats(agg: NoisyAggregate, scale: number): GroupStats {
-  const members = Math.max(0, Math.round(agg.members));
-  const belowFloor = Math.min(members, Math.max(0, Math.round(agg.belowFloor)));
-  const clean = (hist: readonly number[]) => hist.map((v) => (v < DP_THRESHOLD_SCALES * scale ? 0 : v));
-  const hours = clean(agg.hours), ratio = clean(agg.ratio);
-  const hq = (p: number) => {
-    const v = noisyQuantile(hours, p, true);
-    return v === null ? null : Math.round(v * DP_HOUR_WIDTH * 2) / 2;
+/** A noisy aggregate as a release: each coarse bin stands for its midpoint (the top hours bin for 40 h). */
+function noisyRelease(id: TeamGroupId, agg: NoisyAggregate): ReleasedAggregate {
+  const hourValue = (i: number) => (i === DP_HOUR_BINS - 1 ? i * DP_HOUR_WIDTH_HALVES : i * DP_HOUR_WIDTH_HALVES + DP_HOUR_WIDTH_HALVES / 2);
+  return {
+    group: id,
+    members: agg.members,
+    belowFloor: agg.belowFloor,
+    hours: agg.hours.map((count, i) => ({ halfHours: hourValue(i), count })),
+    craftRatio: agg.ratio.map((count, i) => ({ steps: i * DP_RATIO_WIDTH_STEPS + DP_RATIO_WIDTH_STEPS / 2, count })),
   };
-  const rq = (p: number) => {
-    const v = noisyQuantile(ratio, p, false);
-    return v === null ? null : Math.round(v) / 20;
-  };
-  return { members, belowFloor, hours: { p25: hq(0.25), median: hq(0.5), p75: hq(0.75) }, ratio: { p25: rq(0.25), median: rq(0.5), p75: rq(0.75) } };
+}
+
+function statsFor(released: ReleasedAggregate): GroupStats {
+  return { ...statsOfRelease(released), released };
 }
 
 /**
@@ -316,14 +386,14 @@ function noisyStats(agg: NoisyAggregate, scale: number): GroupStats {
  * 3. complementary suppression: "everyone" is shown, so everyone minus the shown groups must be empty or
  *    at least minGroup members; while it is not, the smallest shown group is suppressed too.
  */
-function releaseMonth(agg: TeamAggregate, minGroup: number, noise: { scale: number; random: Random } | undefined): MonthRelease {
+function releaseMonth(agg: TeamAggregate, minGroup: number, noise: { alpha: number; random: Random } | undefined): MonthRelease {
   const parts = partition(agg, minGroup);
   const total = parts.reduce((s, p) => s + p.agg.members, 0);
   // Noise is drawn for every part, shown or not, in a fixed order: the draws never depend on what is shown.
-  const noisy = noise ? parts.map((p) => noisyAggregate(p.agg, noise.scale, noise.random)) : undefined;
+  const noisy = noise ? parts.map((p) => noisyAggregate(p.agg, noise.alpha, noise.random)) : undefined;
   const suppressed: SuppressedGroup[] = [];
   const shown = new Map<TeamGroupId, GroupStats>();
-  const contributors = noisy ? Math.max(0, Math.round(noisy.reduce((s, g) => s + g.members, 0))) : total;
+  const contributors = noisy ? Math.max(0, noisy.reduce((s, g) => s + g.members, 0)) : total;
   if (total < minGroup) {
     if (total > 0) suppressed.push({ group: 'all', reason: `fewer than ${minGroup} contributors` });
     for (const p of parts) suppressed.push({ group: p.id, reason: `fewer than ${minGroup} members` });
@@ -347,12 +417,12 @@ function releaseMonth(agg: TeamAggregate, minGroup: number, noise: { scale: numb
       reason: `complementary suppression: everyone minus the groups shown would reveal fewer than ${minGroup} members`,
     });
   }
-  if (noisy && noise) {
-    shown.set('all', noisyStats(noisy.reduce(addNoisy), noise.scale));
-    for (const i of visible) shown.set(parts[i].id, noisyStats(noisy[i], noise.scale));
+  if (noisy) {
+    shown.set('all', statsFor(noisyRelease('all', noisy.reduce(addNoisy))));
+    for (const i of visible) shown.set(parts[i].id, statsFor(noisyRelease(parts[i].id, noisy[i])));
   } else {
-    shown.set('all', exactStats(parts.map((p) => p.agg).reduce(mergeGroupAggregates)));
-    for (const i of visible) shown.set(parts[i].id, exactStats(parts[i].agg));
+    shown.set('all', statsFor(exactRelease('all', parts.map((p) => p.agg).reduce(mergeGroupAggregates))));
+    for (const i of visible) shown.set(parts[i].id, statsFor(exactRelease(parts[i].id, parts[i].agg)));
   }
   return { contributors, shown, suppressed };
 }
@@ -364,56 +434,92 @@ export function validateMinGroup(minGroup: number): void {
 }
 
 export function validateEpsilon(epsilon: number): void {
-  if (!Number.isFinite(epsilon) || epsilon <= 0 || epsilon > 100) {
-    throw new RangeError(`Epsilon must be a number above 0 and at most 100 (got ${epsilon}).`);
+  if (!Number.isFinite(epsilon) || epsilon < 0.1 || epsilon > 10) {
+    throw new RangeError(`Epsilon must be a number from 0.1 to 10 (got ${epsilon}).`);
   }
 }
 
+/** The noise description (and uncertainty) for a budget. */
+export function describeNoise(epsilon: number): ReportNoise {
+  const alpha = discreteAlpha(epsilon, TEAM_SENSITIVITY);
+  return {
+    mechanism: 'discrete-laplace',
+    epsilon,
+    sensitivity: TEAM_SENSITIVITY,
+    alpha: Math.round(alpha * 1e4) / 1e4,
+    interval95: discreteLaplaceInterval(alpha, 0.95),
+    hoursBin: DP_HOUR_WIDTH_HALVES / 2,
+    ratioBin: DP_RATIO_WIDTH_STEPS / 20,
+  };
+}
+
 /** Builds the report from validated contributions (any months; the trend reads the earlier ones). */
-export function buildTeamReport(contributions: readonly Contribution[], rejected: readonly RejectedFile[], options: TeamReportOptions): TeamReport {
+export function buildTeamReport(contributions: readonly MonthContribution[], rejected: readonly RejectedFile[], options: TeamReportOptions): TeamReport {
+  return buildReleasedReport(contributions, rejected, options).report;
+}
+
+/** The report and, per shown group of the report's month, the released aggregate (--export-aggregates). */
+export function buildReleasedReport(
+  contributions: readonly MonthContribution[],
+  rejected: readonly RejectedFile[],
+  options: TeamReportOptions,
+): { report: TeamReport; released: ReleasedAggregate[] } {
   const trendMonths = options.trendMonths ?? DEFAULT_TREND_MONTHS;
   const aggregates: TeamAggregate[] = [];
   for (let i = 0; i < trendMonths; i++) {
     const m = addMonths(options.month, -i);
     aggregates.push(aggregateContributions(m, contributions));
   }
-  return buildTeamReportFromAggregates(aggregates, rejected, options);
+  return buildReleasedReportFromAggregates(aggregates, rejected, options);
+}
+
+export function buildTeamReportFromAggregates(aggregates: readonly TeamAggregate[], rejected: readonly RejectedFile[], options: TeamReportOptions): TeamReport {
+  return buildReleasedReportFromAggregates(aggregates, rejected, options).report;
 }
 
 /**
  * Builds the report from one aggregate per month: aggregates[0] is the report's month, the others (any
- * order) feed the trend. Each month is released under the same rules (and, with noise, its own draws).
+ * order) feed the trend. Without noise each month is released under the same rules; with noise only the
+ * report's month is (earlier months come from `options.earlier`).
  */
-export function buildTeamReportFromAggregates(
+export function buildReleasedReportFromAggregates(
   aggregates: readonly TeamAggregate[],
   rejected: readonly RejectedFile[],
   options: TeamReportOptions,
-): TeamReport {
+): { report: TeamReport; released: ReleasedAggregate[] } {
   const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
   validateMinGroup(minGroup);
   const trendMonths = options.trendMonths ?? DEFAULT_TREND_MONTHS;
   if (!Number.isInteger(trendMonths) || trendMonths < 1 || trendMonths > 36) throw new RangeError('trendMonths must be 1-36.');
-  let noise: { scale: number; random: Random } | undefined;
+  let noise: { alpha: number; random: Random } | undefined;
   if (options.epsilon !== undefined) {
     validateEpsilon(options.epsilon);
     if (!options.random) throw new RangeError('Noise needs a random source.');
-    noise = { scale: laplaceScale(options.epsilon), random: options.random };
+    noise = { alpha: discreteAlpha(options.epsilon, TEAM_SENSITIVITY), random: options.random };
   }
   const byMonth = new Map(aggregates.map((a) => [a.month, a]));
   const empty = (month: string): TeamAggregate => ({ month, roles: emptyRoles() });
   const months: string[] = [];
   for (let i = trendMonths - 1; i >= 0; i--) months.push(addMonths(options.month, -i));
-  // The report's month first, so its noise draws do not depend on how many trend months there are.
-  const releases = new Map<string, MonthRelease>();
-  for (const m of [...months].reverse()) releases.set(m, releaseMonth(byMonth.get(m) ?? empty(m), minGroup, noise));
-  const current = releases.get(options.month)!;
+  const current = releaseMonth(byMonth.get(options.month) ?? empty(options.month), minGroup, noise);
+  const earlierReleases = new Map<string, MonthRelease>();
+  if (!noise) for (const m of months) if (m !== options.month) earlierReleases.set(m, releaseMonth(byMonth.get(m) ?? empty(m), minGroup, undefined));
+
+  const point = (m: string, id: TeamGroupId): TrendPoint => {
+    if (m === options.month) {
+      const s = current.shown.get(id)!;
+      return { month: m, members: s.members, weeklyHandsOnHoursMedian: s.hours.median, craftRatioMedian: s.ratio.median };
+    }
+    if (!noise) {
+      const s = earlierReleases.get(m)?.shown.get(id);
+      return { month: m, members: s?.members ?? null, weeklyHandsOnHoursMedian: s?.hours.median ?? null, craftRatioMedian: s?.ratio.median ?? null };
+    }
+    const e = options.earlier?.get(m)?.get(id);
+    return { month: m, members: e?.members ?? null, weeklyHandsOnHoursMedian: e?.weeklyHandsOnHoursMedian ?? null, craftRatioMedian: e?.craftRatioMedian ?? null };
+  };
 
   const groups: TeamReportGroup[] = [];
   for (const [id, stats] of current.shown) {
-    const trend: TrendPoint[] = months.map((m) => {
-      const s = releases.get(m)!.shown.get(id);
-      return { month: m, members: s?.members ?? null, weeklyHandsOnHoursMedian: s?.hours.median ?? null, craftRatioMedian: s?.ratio.median ?? null };
-    });
     groups.push({
       group: id,
       label: groupLabel(id),
@@ -422,7 +528,7 @@ export function buildTeamReportFromAggregates(
       craftRatio: stats.ratio,
       belowFloor: stats.belowFloor,
       belowFloorShare: stats.members > 0 ? Math.round((stats.belowFloor / stats.members) * 100) / 100 : 0,
-      trend,
+      trend: months.map((m) => point(m, id)),
     });
   }
   const sortedRejected = [...rejected].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.reason < b.reason ? -1 : 1));
@@ -433,9 +539,10 @@ export function buildTeamReportFromAggregates(
     groups,
     suppressed: current.suppressed,
     rejected: sortedRejected,
-    noise: noise ? { mechanism: 'laplace', epsilon: options.epsilon!, scale: noise.scale } : null,
+    noise: noise ? describeNoise(options.epsilon!) : null,
+    warnings: options.warnings ?? [],
   };
-  return { ...report, narrative: narrative(report) };
+  return { report: { ...report, narrative: narrative(report) }, released: [...current.shown.values()].map((s) => s.released) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -482,7 +589,15 @@ export function narrative(r: Omit<TeamReport, 'narrative'>): string {
   if (r.suppressed.length > 0) {
     out.push(`${r.suppressed.length} ${r.suppressed.length === 1 ? 'group is' : 'groups are'} not shown to protect small groups.`);
   }
-  if (r.noise) out.push(`Numbers include random noise for differential privacy (epsilon ${r.noise.epsilon}); small differences are not meaningful.`);
+  if (r.noise) {
+    out.push(
+      `Every count includes random noise for differential privacy (epsilon ${r.noise.epsilon} for this month): each count is within ` +
+        `${r.noise.interval95} of the true count in 95 % of reports, and quartiles are read from ${r.noise.hoursBin}-hour and ` +
+        `${Math.round(r.noise.ratioBin * 100)} % bins, so small differences are not meaningful.`,
+    );
+  } else {
+    out.push('No noise was added (this team turned it off in its signed team.json): the numbers are exact, and two reports whose groups differ by one member can reveal that member.');
+  }
   if (r.rejected.length > 0) out.push(`${r.rejected.length} ${r.rejected.length === 1 ? 'file was' : 'files were'} rejected (listed below).`);
   return out.join(' ');
 }

@@ -1,6 +1,7 @@
-// The opt-in team aggregate in a real VS Code: joining shows the exact contribution file in an editor and
-// asks before anything is written to the team folder; only "Write This File" writes it, and what is
-// written is byte for byte what was shown. Leaving with "Stop and Delete My Files" removes it again.
+// The sealed team aggregate in a real VS Code: Set Up (the steward's keys and team.json), Join (the team
+// fingerprint to confirm, then the member's own), Review and Send (the exact plaintext in an editor, nothing
+// written before "Seal and Send", then only ciphertext in the folder, and the same plaintext in the member's
+// log), and Leave (the member's files and key deleted).
 //
 // Data: weekday activity (3 h a day) and one logged meeting a week, from 16 weeks before last month's
 // first ISO week to the end of its last one, seeded into the extension's data folder before the window
@@ -19,16 +20,22 @@ const DAY_MS = 86_400_000;
 const HANDS_ON_SECONDS = 3 * 3600;
 const SEED_WEEKS_BEFORE = 16;
 const MEETING_TITLE = 'Seeded team-test meeting';
-const TOP_FIELDS = ['kind', 'version', 'member', 'month', 'role', 'edgeState', 'written', 'weeks'].sort();
-const WEEK_FIELDS = ['week', 'handsOnHours', 'meetingHours', 'craftRatio', 'deepWorkBlocks'].sort();
+const TOP_FIELDS = ['kind', 'version', 'team', 'month', 'role', 'edgeState', 'written', 'weeks'].sort();
+const WEEK_FIELDS = ['week', 'handsOnHours', 'meetingHours', 'craftRatio', 'deepWorkBlocks', 'assistedHours'].sort();
+const ROLES = ['engineer', 'senior', 'staff', 'principal', 'manager', 'director', 'executive'];
+const FINGERPRINT = /[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}/;
+/** Where a number may appear in the team folder: format versions, roster sequence numbers, privacy settings. */
+const NUMBER_PATHS = /^(version|entries\.\d+\.seq|privacy\.(minGroupSize|epsilonPerMonth|epsilonPerYear))$/;
 
 let session;
 let window;
 let dataDir;
 let teamFolder;
 let lastMonth;
-/** What the first test wrote: { file, text, member }. */
-let joined;
+let teamFingerprint;
+let memberFingerprint;
+/** What Review and Send wrote: { file, plaintext }. */
+let sent;
 /** meetings/manual.json as it was before this suite (restored at the end), or null. */
 let manualBefore = null;
 const seededActivityFiles = [];
@@ -102,11 +109,18 @@ function filesUnder(dir) {
 
 const isMultiple = (x, step) => Number.isFinite(x) && Math.abs(x / step - Math.round(x / step)) < 1e-9;
 
+
+/** Every [path, value] leaf of a JSON value. */
+function leaves(value, at = '') {
+  if (value === null || typeof value !== 'object') return [[at, value]];
+  return Object.entries(value).flatMap(([k, v]) => leaves(v, at ? `${at}.${k}` : k));
+}
+
 before(async () => {
   session = await startSession();
   dataDir = session.globalStorageDir();
   fs.mkdirSync(dataDir, { recursive: true });
-  // A membership left behind by an earlier, interrupted run would change the flow.
+  // Team state left behind by an earlier, interrupted run would change the flow.
   fs.rmSync(path.join(dataDir, 'team'), { recursive: true, force: true });
   lastMonth = previousMonth();
   seedData();
@@ -132,81 +146,115 @@ after(async () => {
   if (teamFolder) fs.rmSync(teamFolder, { recursive: true, force: true });
 });
 
-test('joining shows the exact file and writes nothing before "Write This File"', { timeout: 240_000 }, async () => {
+test('Set Up makes the team: team.json and an empty roster in the folder, private keys only in the data folder', { timeout: 180_000 }, async () => {
   const page = window.page;
-  await window.runCommand('Craft Time: Join a Team Aggregate…');
-  const first = await waitForDialog(page, { button: 'Choose Folder' });
-  assert.match(first.message, /team aggregate/i);
-  await clickDialogButton(page, 'Choose Folder');
-
+  await window.runCommand('Craft Time: Set Up a Team Aggregate…');
   const title = await chooseFolderInSimpleDialog(page, teamFolder);
-  assert.match(title, /team folder/i, 'the folder picker is the one the join command asked for');
-
-  // The preview: an editor with the contribution, and the second question.
-  const ask = await waitForDialog(page, { button: 'Write This File', timeout: 120_000 }).catch(async (error) => {
-    // "Nothing to contribute" comes as a notification instead: say which.
-    await window.screenshot('team-join-no-preview');
-    throw new Error(`${error.message}; notifications: ${JSON.stringify(await window.notifications())}`);
-  });
-  assert.ok(ask.message.includes(teamFolder), `the question names the target folder: ${ask.message}`);
-  assert.ok(ask.message.includes(`${lastMonth}/`), `the question names the target file: ${ask.message}`);
-  assert.match(ask.detail, /never holds/i, 'the question explains what the file never holds');
-  const preview = await waitUntil(async () => {
-    const text = await activeEditorText(page);
-    return text.includes('"member"') && text.includes('"weeks"') && text.trim().endsWith('}') ? text : undefined;
-  }, { timeout: 60_000, message: 'the editor never showed the contribution' });
-
-  // Nothing was written to the team folder before the answer, not even a temporary file.
-  assert.deepEqual(filesUnder(teamFolder), [], 'the team folder must stay empty until the user says yes');
-  await window.screenshot('team-join-preview');
-
-  const shown = JSON.parse(preview);
-  assert.deepEqual(Object.keys(shown).sort(), TOP_FIELDS, 'the preview holds exactly the documented fields');
-  assert.equal(shown.month, lastMonth);
-  for (const forbidden of [session.config.workspace, path.basename(session.config.workspace), 'notes.txt', 'plaintext',
-    'typescript', MEETING_TITLE, teamFolder, dataDir, os.userInfo().username, os.hostname()].filter((s) => s.length >= 4)) {
-    assert.ok(!preview.includes(forbidden), `the preview must not contain ${JSON.stringify(forbidden)}`);
-  }
-
-  await clickDialogButton(page, 'Write This File');
-  const files = await waitUntil(() => {
-    const now = filesUnder(teamFolder);
-    return now.length > 0 && !now.some((f) => path.basename(f).startsWith('.')) ? now : undefined;
-  }, { timeout: 60_000, message: 'no contribution appeared in the team folder' });
-  assert.equal(files.length, 1, `exactly one file is written: ${files.join(', ')}`);
-  assert.match(files[0], new RegExp(`^${lastMonth}/[0-9a-f]{32}\\.json$`));
-
-  const file = path.join(teamFolder, files[0]);
-  const text = fs.readFileSync(file, 'utf8');
-  const written = JSON.parse(text);
-  assert.equal(written.member, path.basename(files[0], '.json'));
-  assert.equal(typeof written.role, 'string');
-  assert.equal(written.month, lastMonth);
-  assert.ok(Array.isArray(written.weeks) && written.weeks.length > 0, 'at least one week');
-  for (const w of written.weeks) {
-    assert.deepEqual(Object.keys(w).sort(), WEEK_FIELDS, `week fields: ${JSON.stringify(w)}`);
-    assert.ok(isMultiple(w.handsOnHours, 0.5), `hands-on hours on the half hour: ${w.handsOnHours}`);
-    assert.ok(isMultiple(w.meetingHours, 0.5), `meeting hours on the half hour: ${w.meetingHours}`);
-    assert.ok(isMultiple(w.craftRatio, 0.05) && w.craftRatio >= 0 && w.craftRatio <= 1, `craft ratio in steps of 5 %: ${w.craftRatio}`);
-    assert.ok(w.handsOnHours > 0 && w.meetingHours > 0, `the seeded week counts hands-on and meeting time: ${JSON.stringify(w)}`);
-  }
-  assert.equal(text, preview, 'the written file is exactly the previewed text');
-  joined = { file, text, member: written.member };
+  assert.match(title, /team folder/i);
+  const ask = await waitForDialog(page, { button: 'Set Up Team' });
+  assert.ok(ask.message.includes(teamFolder), `the question names the folder: ${ask.message}`);
+  assert.match(ask.detail, /private keys stay in your Craft Time data folder/i);
+  assert.deepEqual(filesUnder(teamFolder), [], 'nothing is written before the answer');
+  await clickDialogButton(page, 'Set Up Team');
+  const done = await waitForDialog(page, { timeout: 60_000 });
+  teamFingerprint = done.message.match(FINGERPRINT)?.[0];
+  assert.ok(teamFingerprint, `the team fingerprint is shown: ${done.message}`);
+  await window.screenshot('team-set-up');
+  await clickDialogButton(page, done.buttons.includes('OK') ? 'OK' : done.buttons[0]);
+  assert.deepEqual(filesUnder(teamFolder), ['roster.json', 'team.json']);
+  const keyFiles = fs.readdirSync(path.join(dataDir, 'team')).filter((f) => f.startsWith('steward-'));
+  assert.equal(keyFiles.length, 1);
+  assert.equal(fs.statSync(path.join(dataDir, 'team', keyFiles[0])).mode & 0o777, 0o600, 'the steward keys are private to the user');
+  for (const f of filesUnder(teamFolder)) assert.ok(!/"d"\s*:/.test(fs.readFileSync(path.join(teamFolder, f), 'utf8')), `${f} holds no private key`);
 });
 
-test('leaving with "Stop and Delete My Files" deletes the contribution', { timeout: 180_000 }, async (t) => {
-  if (!joined) {
-    t.skip('the join test did not write a contribution');
-    return;
-  }
+test('Join shows the team fingerprint to confirm, then the member\'s own, and leaves a request with the public key only', { timeout: 180_000 }, async (t) => {
+  if (!teamFingerprint) return t.skip('the team was not set up');
   const page = window.page;
-  assert.ok(fs.existsSync(joined.file));
+  await window.runCommand('Craft Time: Join a Team Aggregate…');
+  await chooseFolderInSimpleDialog(page, teamFolder);
+  const confirm = await waitForDialog(page, { button: 'Join' });
+  assert.ok(confirm.message.includes(teamFingerprint), `the member is asked to confirm the team fingerprint: ${confirm.message}`);
+  assert.match(confirm.detail, /groups of at least 5/);
+  await clickDialogButton(page, 'Join');
+  const mine = await waitForDialog(page, { button: 'Copy Fingerprint', timeout: 60_000 });
+  memberFingerprint = mine.message.match(FINGERPRINT)?.[0];
+  assert.ok(memberFingerprint, `the member's fingerprint is shown: ${mine.message}`);
+  assert.notEqual(memberFingerprint, teamFingerprint);
+  await window.screenshot('team-join-fingerprint');
+  await clickDialogButton(page, mine.buttons.find((b) => b !== 'Copy Fingerprint') ?? 'Copy Fingerprint');
+  assert.deepEqual(filesUnder(teamFolder), [`requests/${memberFingerprint}.json`, 'roster.json', 'team.json']);
+  const request = fs.readFileSync(path.join(teamFolder, 'requests', `${memberFingerprint}.json`), 'utf8');
+  for (const role of ROLES) assert.ok(!request.includes(role), `the request does not name the role (${role})`);
+});
+
+test('Review and Send shows the exact plaintext; the folder then holds only ciphertext, and the log the same plaintext', { timeout: 300_000 }, async (t) => {
+  if (!memberFingerprint) return t.skip('the member did not join');
+  const page = window.page;
+  await window.runCommand('Craft Time: Review and Send Team Contribution…');
+  const ask = await waitForDialog(page, { button: 'Seal and Send', timeout: 120_000 }).catch(async (error) => {
+    await window.screenshot('team-review-missing');
+    throw new Error(`${error.message}; notifications: ${JSON.stringify(await window.notifications())}`);
+  });
+  assert.ok(ask.message.includes(teamFolder) && ask.message.includes(`${lastMonth}/`), `the question names the target: ${ask.message}`);
+  assert.match(ask.detail, /never holds/i);
+  const preview = await waitUntil(async () => {
+    const text = await activeEditorText(page);
+    return text.includes('"team"') && text.includes('"weeks"') && text.trim().endsWith('}') ? text : undefined;
+  }, { timeout: 60_000, message: 'the editor never showed the contribution' });
+  assert.ok(!filesUnder(teamFolder).some((f) => f.startsWith(lastMonth)), 'nothing is sealed or written before the answer');
+  await window.screenshot('team-review-and-send');
+
+  const shown = JSON.parse(preview);
+  assert.deepEqual(Object.keys(shown).sort(), TOP_FIELDS, 'the plaintext holds exactly the documented fields');
+  assert.equal(shown.month, lastMonth);
+  assert.ok(shown.weeks.length > 0);
+  for (const w of shown.weeks) {
+    assert.deepEqual(Object.keys(w).sort(), WEEK_FIELDS);
+    assert.ok(isMultiple(w.handsOnHours, 0.5) && w.handsOnHours > 0 && w.meetingHours > 0, JSON.stringify(w));
+    assert.ok(isMultiple(w.craftRatio, 0.05));
+  }
+  for (const forbidden of [session.config.workspace, path.basename(session.config.workspace), 'typescript', MEETING_TITLE, teamFolder, dataDir,
+    os.userInfo().username, os.hostname()].filter((s) => s.length >= 4)) {
+    assert.ok(!preview.includes(forbidden), `the plaintext must not contain ${JSON.stringify(forbidden)}`);
+  }
+
+  await clickDialogButton(page, 'Seal and Send');
+  const sealed = await waitUntil(() => {
+    const now = filesUnder(teamFolder).filter((f) => f.startsWith(`${lastMonth}/`));
+    return now.length > 0 && !now.some((f) => path.basename(f).startsWith('.')) ? now : undefined;
+  }, { timeout: 60_000, message: 'no sealed contribution appeared' });
+  assert.equal(sealed.length, 1);
+  assert.match(sealed[0], new RegExp(`^${lastMonth}/[0-9a-f]{32}\\.sealed$`));
+
+  // The member's log holds the exact plaintext that was shown and sealed.
+  const log = JSON.parse(fs.readFileSync(path.join(dataDir, 'team', 'sent.json'), 'utf8'));
+  assert.equal(log.sent.length, 1);
+  assert.equal(log.sent[0].plaintext.trimEnd(), preview.trimEnd(), 'the logged plaintext is what the editor showed');
+  assert.equal(log.sent[0].file, sealed[0]);
+
+  // Every file in the folder: no role, no field of the contribution, no number but format versions, roster
+  // sequence numbers and the team's privacy settings.
+  for (const f of filesUnder(teamFolder)) {
+    const text = fs.readFileSync(path.join(teamFolder, f), 'utf8');
+    for (const role of ROLES) assert.ok(!text.includes(role), `${f} names no role (${role})`);
+    for (const field of ['handsOnHours', 'meetingHours', 'craftRatio', 'deepWorkBlocks', 'assistedHours', 'edgeState', 'weeks']) assert.ok(!text.includes(field), `${f} holds no ${field}`);
+    for (const [at, value] of leaves(JSON.parse(text))) {
+      if (typeof value === 'number') assert.match(at, NUMBER_PATHS, `${f} holds a number at ${at}`);
+    }
+  }
+  sent = { file: path.join(teamFolder, sealed[0]), plaintext: log.sent[0].plaintext };
+});
+
+test('Leave deletes the member\'s files from the folder and the signing key', { timeout: 180_000 }, async (t) => {
+  if (!sent) return t.skip('nothing was sent');
+  const page = window.page;
   await window.runCommand('Craft Time: Leave the Team Aggregate…');
-  const ask = await waitForDialog(page, { button: 'Stop and Delete My Files' });
-  assert.ok(ask.buttons.includes('Stop, Keep Written Files'), `both choices are offered: ${ask.buttons.join(', ')}`);
+  const ask = await waitForDialog(page, { button: 'Leave and Delete My Files' });
+  assert.match(ask.detail, /2 file\(s\)/);
   await window.screenshot('team-leave-question');
-  await clickDialogButton(page, 'Stop and Delete My Files');
-  await waitUntil(() => !fs.existsSync(joined.file), { timeout: 60_000, message: `${joined.file} was not deleted` });
-  assert.deepEqual(filesUnder(teamFolder), [], 'nothing of the member is left in the team folder');
-  await waitUntil(() => !fs.existsSync(path.join(dataDir, 'team', 'membership.json')), { timeout: 30_000, message: 'the membership was not removed' });
+  await clickDialogButton(page, 'Leave and Delete My Files');
+  await waitUntil(() => !fs.existsSync(sent.file), { timeout: 60_000, message: `${sent.file} was not deleted` });
+  await waitUntil(() => !fs.existsSync(path.join(dataDir, 'team', 'membership.json')), { timeout: 30_000, message: 'the membership (signing key) was not removed' });
+  assert.deepEqual(filesUnder(teamFolder), ['roster.json', 'team.json'], 'nothing of the member is left in the team folder');
 });

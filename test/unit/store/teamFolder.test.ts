@@ -4,16 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { collectContributions, serializeContribution } from '../../../src/core/team/contribution';
-import {
-  deleteContributions,
-  forgetMemberId,
-  generateMemberId,
-  loadOrCreateMemberId,
-  readMemberFile,
-  readTeamFolder,
-  rememberRole,
-  writeContribution,
-} from '../../../src/store/teamFolder';
+import { deleteContributions, deleteOwnFiles, readTeamFolder, scanTeamFolder, writeContribution, writeSealed } from '../../../src/store/teamFolder';
 import { aContribution, NOW } from '../core/team/builders';
 
 let root: string;
@@ -29,32 +20,6 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await fs.promises.rm(root, { recursive: true, force: true });
-});
-
-describe('member id', () => {
-  test('random 32 hex digits, created once and kept', async () => {
-    const a = generateMemberId(), b = generateMemberId();
-    expect(a).toMatch(/^[0-9a-f]{32}$/);
-    expect(a).not.toBe(b);
-    const data = path.join(root, 'data');
-    const first = await loadOrCreateMemberId(data);
-    expect(await loadOrCreateMemberId(data)).toBe(first);
-    expect(JSON.parse(await fs.promises.readFile(path.join(data, 'team', 'member.json'), 'utf8'))).toEqual({ version: 1, member: first });
-  });
-  test('concurrent first use agrees on one id', async () => {
-    const data = path.join(root, 'data');
-    const ids = await Promise.all(Array.from({ length: 8 }, () => loadOrCreateMemberId(data)));
-    expect(new Set(ids).size).toBe(1);
-  });
-  test('the role is remembered; forgetting gives a new id next time', async () => {
-    const data = path.join(root, 'data');
-    const id = await loadOrCreateMemberId(data);
-    await rememberRole(data, id, 'staff');
-    expect(await readMemberFile(data)).toEqual({ member: id, role: 'staff' });
-    await forgetMemberId(data);
-    expect(await readMemberFile(data)).toBeUndefined();
-    expect(await loadOrCreateMemberId(data)).not.toBe(id);
-  });
 });
 
 describe('writeContribution', () => {
@@ -77,19 +42,20 @@ describe('writeContribution', () => {
 });
 
 describe('readTeamFolder treats the folder as hostile', () => {
-  test('reads month folders and top-level files, skips hidden, temporary, nested and other files', async () => {
+  test('reads month folders only, skips top-level, hidden, temporary, nested and other files', async () => {
     const a = aContribution(), b = aContribution();
     await writeContribution(team, a);
     await fs.promises.writeFile(path.join(team, `${b.member}.json`), serializeContribution(b));
+    await fs.promises.writeFile(path.join(team, 'team.json'), '{}');
     await fs.promises.writeFile(path.join(team, '2025-05', '.x.tmp'), 'partial');
     await fs.promises.writeFile(path.join(team, '2025-05', 'README.md'), '# hi');
     await fs.promises.mkdir(path.join(team, '2025-05', 'deeper'));
     await fs.promises.writeFile(path.join(team, '2025-05', 'deeper', 'x.json'), '{}');
     await fs.promises.mkdir(path.join(team, '.git'));
     const read = await readTeamFolder(team);
-    expect(read.files.map((f) => f.file).sort()).toEqual([`${b.member}.json`, `2025-05/${a.member}.json`].sort());
+    expect(read.files.map((f) => f.file)).toEqual([`2025-05/${a.member}.json`]);
     expect(read.rejected).toEqual([]);
-    expect(collectContributions(read.files, { now: NOW }).contributions).toHaveLength(2);
+    expect(collectContributions(read.files, { now: NOW }).contributions).toHaveLength(1);
   });
   test('only the months asked for are read', async () => {
     await writeContribution(team, aContribution());
@@ -103,25 +69,38 @@ describe('readTeamFolder treats the folder as hostile', () => {
     await fs.promises.mkdir(path.join(team, '2025-05'));
     await fs.promises.symlink(secret, path.join(team, '2025-05', 'link.json'));
     await fs.promises.symlink(outside, path.join(team, '2025-04'));
-    await fs.promises.symlink(path.join(root, 'nowhere.json'), path.join(team, 'dangling.json'));
+    await fs.promises.symlink(path.join(root, 'nowhere.json'), path.join(team, '2025-05', 'dangling.sealed'));
     await fs.promises.symlink('../../outside/secret.json', path.join(team, '2025-05', 'relative.json'));
     const read = await readTeamFolder(team);
     expect(read.files).toEqual([]);
     expect(read.rejected).toEqual([
       { file: '2025-04', reason: 'symbolic link (not followed)' },
+      { file: '2025-05/dangling.sealed', reason: 'symbolic link (not followed)' },
       { file: '2025-05/link.json', reason: 'symbolic link (not followed)' },
       { file: '2025-05/relative.json', reason: 'symbolic link (not followed)' },
-      { file: 'dangling.json', reason: 'symbolic link (not followed)' },
     ]);
   });
-  test('oversized files are rejected unread; the size cap is configurable', async () => {
+  test('oversized files are rejected unread: 64 KB for plaintext, 16 KB for sealed files', async () => {
     await fs.promises.mkdir(path.join(team, '2025-05'));
     await fs.promises.writeFile(path.join(team, '2025-05', 'big.json'), ' '.repeat(64 * 1024 + 1));
+    await fs.promises.writeFile(path.join(team, '2025-05', 'big.sealed'), ' '.repeat(16 * 1024 + 1));
     await fs.promises.writeFile(path.join(team, '2025-05', 'small.json'), '{}');
     const read = await readTeamFolder(team);
-    expect(read.rejected).toEqual([{ file: '2025-05/big.json', reason: 'larger than 65536 bytes' }]);
+    expect(read.rejected).toEqual([
+      { file: '2025-05/big.json', reason: 'larger than 65536 bytes' },
+      { file: '2025-05/big.sealed', reason: 'larger than 16384 bytes' },
+    ]);
     expect(read.files.map((f) => f.file)).toEqual(['2025-05/small.json']);
-    expect((await readTeamFolder(team, { maxFileBytes: 1 })).rejected).toHaveLength(2);
+  });
+  test('a memory budget for the whole folder: once spent, the rest is rejected with the reason, and files are streamed in batches', async () => {
+    await fs.promises.mkdir(path.join(team, '2025-05'));
+    // 200 files of 1,000 bytes against a 150,000-byte budget: exactly 150 are read.
+    for (let i = 0; i < 200; i++) await fs.promises.writeFile(path.join(team, '2025-05', `${String(i).padStart(3, '0')}.sealed`), 'x'.repeat(1000));
+    let seen = 0;
+    const rejected = await scanTeamFolder(team, { maxTotalBytes: 150_000 }, () => void seen++);
+    expect(seen).toBe(150);
+    expect(rejected).toHaveLength(50);
+    expect(rejected[0]).toEqual({ file: '2025-05/150.sealed', reason: "the folder's reading budget of 0 MB is spent" });
   });
   test('the file count is capped and the rest reported', async () => {
     await fs.promises.mkdir(path.join(team, '2025-05'));
@@ -131,14 +110,15 @@ describe('readTeamFolder treats the folder as hostile', () => {
     expect(read.rejected).toEqual([{ file: '2025-05/3.json', reason: 'more than 3 files: this one and 1 after it not read' }]);
   });
   test('a named pipe is not opened (it would block)', async () => {
-    const fifo = path.join(team, 'pipe.json');
+    await fs.promises.mkdir(path.join(team, '2025-05'));
+    const fifo = path.join(team, '2025-05', 'pipe.json');
     try {
       execFileSync('mkfifo', [fifo]);
     } catch {
       return; // no mkfifo on this system
     }
     const read = await readTeamFolder(team);
-    expect(read.rejected).toEqual([{ file: 'pipe.json', reason: 'not a regular file' }]);
+    expect(read.rejected).toEqual([{ file: '2025-05/pipe.json', reason: 'not a regular file' }]);
   });
 });
 
@@ -152,5 +132,23 @@ describe('deleteContributions (opting out)', () => {
     expect(deleted).toEqual([path.join(team, '2025-04', `${mine.member}.json`), path.join(team, '2025-05', `${mine.member}.json`)]);
     expect(await fs.promises.readdir(path.join(team, '2025-05'))).toEqual([`${theirs.member}.json`]);
     await expect(deleteContributions(team, '../etc')).rejects.toThrow(RangeError);
+  });
+});
+
+describe('deleteOwnFiles (leaving)', () => {
+  test('deletes only the listed files of the shapes the product writes', async () => {
+    const mine = '2025-05/' + 'a'.repeat(32) + '.sealed', theirs = '2025-05/' + 'b'.repeat(32) + '.sealed';
+    await writeSealed(team, mine, 'x');
+    await writeSealed(team, theirs, 'y');
+    await fs.promises.mkdir(path.join(team, 'requests'));
+    await fs.promises.writeFile(path.join(team, 'requests', 'abcd-efgh-ijkl-mnop.json'), '{}');
+    await fs.promises.writeFile(path.join(team, 'team.json'), '{}');
+    const deleted = await deleteOwnFiles(team, [mine, 'requests/abcd-efgh-ijkl-mnop.json', 'team.json', '../outside/x', '2025-05/missing' + 'c'.repeat(25) + '.sealed']);
+    expect(deleted).toEqual([path.join(team, ...mine.split('/')), path.join(team, 'requests', 'abcd-efgh-ijkl-mnop.json')]);
+    expect(fs.existsSync(path.join(team, ...theirs.split('/')))).toBe(true);
+    expect(fs.existsSync(path.join(team, 'team.json'))).toBe(true);
+  });
+  test('refuses a path that is not a sealed file name', async () => {
+    await expect(writeSealed(team, '../x.sealed', 'x')).rejects.toThrow(RangeError);
   });
 });

@@ -13,6 +13,9 @@ import {
   weeksOfMonth,
   type Contribution,
   type Rejection,
+  buildSealedContribution,
+  parseSealedContribution,
+  serializeSealedContribution,
 } from '../../../../src/core/team/contribution';
 import { aContribution, asFile, memberId, NOW, shuffled } from './builders';
 
@@ -93,6 +96,40 @@ describe('buildContribution', () => {
   });
 });
 
+describe('buildSealedContribution (team format 2)', () => {
+  const team = 'ab'.repeat(16);
+  test('the plaintext names the team, not a member, and carries assisted hours rounded to the half hour', () => {
+    const c = buildSealedContribution(
+      { role: 'staff', edgeState: 'healthy', weeks: [
+        { week: '2025-W19', handsOnMinutes: 614, meetingMinutes: 1000, deepWorkBlocks: 3, assistedMinutes: 75 },
+        { week: '2025-W20', handsOnMinutes: 45, meetingMinutes: 44, deepWorkBlocks: 1 },
+      ] },
+      { team, month: '2025-05', now: Date.UTC(2025, 5, 1, 20, 30, 15), today: '2025-06-01' },
+    );
+    // 614 min -> 10 h; 1000 min -> 16.5 h; ratio 614 / 1614 = 38 % -> 40 %; 75 min assisted -> 1.5 h (halves up);
+    // no assisted minutes given -> 0.
+    expect(c.weeks).toEqual([
+      { week: '2025-W19', handsOnHours: 10, meetingHours: 16.5, craftRatio: 0.4, deepWorkBlocks: 3, assistedHours: 1.5 },
+      { week: '2025-W20', handsOnHours: 1, meetingHours: 0.5, craftRatio: 0.5, deepWorkBlocks: 1, assistedHours: 0 },
+    ]);
+    const text = serializeSealedContribution(c);
+    expect(Object.keys(JSON.parse(text))).toEqual(['kind', 'version', 'team', 'month', 'role', 'edgeState', 'written', 'weeks']);
+    expect(text).not.toContain('member');
+    expect(parseSealedContribution(JSON.parse(text), { now: Date.UTC(2025, 5, 2) })).toEqual(c);
+    expect(() => buildSealedContribution({ role: 'staff', edgeState: 'healthy', weeks: [] }, { team: 'x', month: '2025-05', now: NOW, today: '2025-06-10' })).toThrow(RangeError);
+  });
+  test('assistedHours is optional in version 2 (absent means 0) and checked when present', () => {
+    const c = JSON.parse(serializeSealedContribution(buildSealedContribution(
+      { role: 'staff', edgeState: 'healthy', weeks: [{ week: '2025-W19', handsOnMinutes: 600, meetingMinutes: 600, deepWorkBlocks: 1 }] },
+      { team, month: '2025-05', now: NOW, today: '2025-06-10' })));
+    delete c.weeks[0].assistedHours;
+    const parsed = parseSealedContribution(c, { now: NOW });
+    expect(isRejection(parsed) ? parsed.reason : parsed.weeks[0].assistedHours).toBe(0);
+    c.weeks[0].assistedHours = 0.25;
+    expect(parseSealedContribution(c, { now: NOW })).toEqual({ rejected: true, reason: 'weeks[0]: assistedHours must be 0-168 in half hours' });
+  });
+});
+
 describe('parseContribution rejects hostile input', () => {
   const good = () => raw(aContribution());
   test('accepts a valid contribution', () => {
@@ -102,7 +139,8 @@ describe('parseContribution rejects hostile input', () => {
     ['not an object', () => [1, 2], /not a JSON object/],
     ['null', () => null, /not a JSON object/],
     ['wrong kind', (j) => ({ ...j, kind: 'other' }), /not a team contribution/],
-    ['newer version', (j) => ({ ...j, version: 2 }), /version 2 is newer/],
+    ['newer version', (j) => ({ ...j, version: 3 }), /version 3 is newer/],
+    ['a version-2 plaintext outside a sealed file', (j) => ({ ...j, version: 2 }), /must be sealed, not plaintext/],
     ['old version', (j) => ({ ...j, version: 0 }), /unsupported version 0/],
     ['version as string', (j) => ({ ...j, version: '1' }), /version missing/],
     ['unexpected field (a name)', (j) => ({ ...j, name: 'Ada Lovelace' }), /unexpected field "name"/],

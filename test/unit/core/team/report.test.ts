@@ -164,32 +164,100 @@ describe('trend, order independence, merging', () => {
   });
 });
 
-describe('differential-privacy noise in the report', () => {
+describe('differential-privacy noise in the report (discrete Laplace)', () => {
   const team = () => [...many(300, 'engineer', [10, 15, 20, 25, 30]), ...many(300, 'staff', [8, 12, 16])];
-  test('same seed, same report; another seed, other numbers', () => {
-    const a = report(team(), { epsilon: 1, random: seededRandom(1) });
-    const b = report(team(), { epsilon: 1, random: seededRandom(1) });
-    const c = report(team(), { epsilon: 1, random: seededRandom(2) });
+  test('same seed, same report; another seed, other numbers; every count is an integer', () => {
+    const a = report(team(), { epsilon: 2, random: seededRandom(1) });
+    const b = report(team(), { epsilon: 2, random: seededRandom(1) });
+    const c = report(team(), { epsilon: 2, random: seededRandom(2) });
     expect(a).toEqual(b);
-    expect(a.noise).toEqual({ mechanism: 'laplace', epsilon: 1, scale: 4 });
+    // alpha = e^(-2/4) = 0.6065; 95 % interval: alpha^(w+1) <= 0.0402, w = 6 (noise.test.ts derives it).
+    expect(a.noise).toEqual({ mechanism: 'discrete-laplace', epsilon: 2, sensitivity: 4, alpha: 0.6065, interval95: 6, hoursBin: 4, ratioBin: 0.1 });
     expect(JSON.stringify(a.groups)).not.toBe(JSON.stringify(c.groups));
+    for (const g of a.groups) expect(Number.isInteger(g.members) && Number.isInteger(g.belowFloor)).toBe(true);
+  });
+  test('the report states the uncertainty the noise adds', () => {
+    const r = report(team(), { epsilon: 2, random: seededRandom(1) });
+    expect(r.narrative).toContain('each count is within 6 of the true count in 95 % of reports');
+    expect(renderTeamReportJson(r)).toContain('"interval95": 6');
   });
   test('with large groups the noisy numbers stay close to the exact ones', () => {
     const exact = report(team());
     for (let seed = 1; seed <= 20; seed++) {
-      const noisy = report(team(), { epsilon: 1, random: seededRandom(seed) });
+      const noisy = report(team(), { epsilon: 2, random: seededRandom(seed) });
       expect(shown(noisy).map(([g]) => g)).toEqual(shown(exact).map(([g]) => g));
       noisy.groups.forEach((g, i) => {
         const e = exact.groups[i];
-        expect(Math.abs(g.members - e.members)).toBeLessThanOrEqual(40); // Laplace(4): P(|x| > 40) = e^-10
+        expect(Math.abs(g.members - e.members)).toBeLessThanOrEqual(40);
         expect(Math.abs(g.belowFloor - e.belowFloor)).toBeLessThanOrEqual(40);
-        expect(Math.abs(g.weeklyHandsOnHours.median! - e.weeklyHandsOnHours.median!)).toBeLessThanOrEqual(3);
-        expect(Math.abs(g.craftRatio.median! - e.craftRatio.median!)).toBeLessThanOrEqual(0.1);
+        // Quartiles are read from 4-hour bins standing for their midpoints: within a bin and a half.
+        expect(Math.abs(g.weeklyHandsOnHours.median! - e.weeklyHandsOnHours.median!)).toBeLessThanOrEqual(6);
+        expect(Math.abs(g.craftRatio.median! - e.craftRatio.median!)).toBeLessThanOrEqual(0.15);
       });
     }
+  });
+  test('with noise, earlier months come from what was released then, never recomputed', () => {
+    const cs = [...many(6, 'engineer', [10], { month: '2025-04', weeks: ['2025-W14'], written: '2025-05-01T00:00:00Z' }), ...many(6, 'engineer', [14])];
+    const earlier = new Map([['2025-04', new Map([['engineers' as const, { members: 7, weeklyHandsOnHoursMedian: 9.5, craftRatioMedian: 0.6 }]])]]);
+    const r = report(cs, { epsilon: 2, random: seededRandom(3), trendMonths: 3, earlier });
+    const trend = r.groups.find((g) => g.group === 'engineers')!.trend;
+    expect(trend[0]).toEqual({ month: '2025-03', members: null, weeklyHandsOnHoursMedian: null, craftRatioMedian: null });
+    expect(trend[1]).toEqual({ month: '2025-04', members: 7, weeklyHandsOnHoursMedian: 9.5, craftRatioMedian: 0.6 });
   });
   test('epsilon is validated and needs a random source', () => {
     expect(() => report(team(), { epsilon: 0, random: seededRandom(1) })).toThrow(/Epsilon/);
     expect(() => report(team(), { epsilon: 1 })).toThrow(/random source/);
+  });
+});
+
+describe('differencing: two reports whose groups differ by one member', () => {
+  // Six engineers at 30 h (none below the engineer floor of 20 h), reported in May; in a second report the
+  // target joins, either at 10 h (below the floor) or at 30 h (not below). The attacker subtracts the two
+  // below-floor counts of "Everyone" and guesses "below" when the difference is at least 1.
+  const others = () => many(6, 'engineer', [30]);
+  const target = (below: boolean) => aContribution({ role: 'engineer', hours: below ? 10 : 30 });
+  const belowCount = (r: TeamReport) => r.groups.find((g) => g.group === 'all')!.belowFloor;
+
+  test('without noise the difference reveals the member exactly', () => {
+    const before = report(others());
+    expect(belowCount(report([...others(), target(true)])) - belowCount(before)).toBe(1);
+    expect(belowCount(report([...others(), target(false)])) - belowCount(before)).toBe(0);
+  });
+  test('with the default noise the guess is barely better than a coin: at most e^(eps/4) / (1 + e^(eps/4))', () => {
+    // One member moves the below-floor count by one; its noise has alpha = e^(-eps/4), so the odds of any
+    // output change by at most e^(eps/4) = 1.65 for eps = 2: no test can be right more than 62 % of the time.
+    // (Clamping a noisy count at 0 is post-processing and cannot help the attacker.)
+    const trials = 3000;
+    const random = seededRandom(99);
+    let right = 0;
+    for (let i = 0; i < trials; i++) {
+      const below = i % 2 === 0;
+      const a = report(others(), { epsilon: 2, random });
+      const b = report([...others(), target(below)], { epsilon: 2, random });
+      if ((belowCount(b) - belowCount(a) >= 1) === below) right++;
+    }
+    const bound = Math.exp(0.5) / (1 + Math.exp(0.5));
+    expect(right / trials).toBeLessThan(bound + 0.03); // + 3 sd of the sampling error
+    expect(right / trials).toBeGreaterThan(0.45);
+  });
+  test('the output distributions with and without the member stay within the privacy ratio', () => {
+    // For the below-floor count of the second report: P(k | below) / P(k | not below) <= e^(eps/4) for every k.
+    const runs = 20_000;
+    const counts = (below: boolean) => {
+      const random = seededRandom(below ? 1 : 2);
+      const h = new Map<number, number>();
+      for (let i = 0; i < runs / 10; i++) {
+        const k = belowCount(report([...others(), target(below)], { epsilon: 2, random }));
+        h.set(k, (h.get(k) ?? 0) + 1);
+      }
+      return h;
+    };
+    const yes = counts(true), no = counts(false);
+    for (const [k, n] of yes) {
+      const m = no.get(k) ?? 0;
+      if (n < 200 || m < 200 || k === 0) continue; // k = 0 gathers the clamped mass
+      expect(n / m).toBeLessThan(Math.exp(0.5) * 1.25);
+      expect(m / n).toBeLessThan(Math.exp(0.5) * 1.25);
+    }
   });
 });
