@@ -10,6 +10,7 @@ import { decodeActivity } from './activityFormat';
 import { ACTIVITY_DIR, MAX_ACTIVITY_FILE_BYTES, saneActivity } from './activityStore';
 import { writeFileAtomic } from './atomicWrite';
 import { readFileSafe, SafeReadError } from './safeRead';
+import { isTeamPrivateKeyFile } from './teamKeys';
 
 export const EXPORT_SCHEMA = 1;
 export const EXPORT_KIND = 'craft-time/export';
@@ -20,6 +21,7 @@ export const MAX_EMBEDDED_BYTES = 10 * 1024 * 1024;
  * Paths (relative, '/'-separated) never exported, only listed in `skipped`: private keys and secrets.
  * Calendar subscription URLs live in VS Code's secret storage, never in the data folder.
  */
+// Team private keys: the steward's keys and the member's signing key (store/teamKeys.ts).
 export const SECRET_PATTERNS: readonly RegExp[] = [
   /^team\/keys\//, // team key pairs
   /\.(key|pem|p12|pfx)$/i, // key files of any kind
@@ -27,7 +29,7 @@ export const SECRET_PATTERNS: readonly RegExp[] = [
 ];
 
 export function isSecretPath(rel: string): boolean {
-  return SECRET_PATTERNS.some((re) => re.test(rel));
+  return isTeamPrivateKeyFile(rel) || SECRET_PATTERNS.some((re) => re.test(rel));
 }
 
 export interface ExportedSpan {

@@ -80,3 +80,10 @@ test.skipIf(process.platform === 'win32')('a link to a folder is listed, not fol
   expect(doc.skipped).toEqual([{ file: 'loop', reason: 'a link to a folder (not followed)' }]);
   expect(Object.keys(doc.files)).toEqual(['state/controls.json']);
 });
+
+test('team private keys (steward keys, the member signing key) are never exported', async () => {
+  const { isSecretPath } = await import('../../../src/store/exporter');
+  expect(isSecretPath('team/steward-0123456789abcdef0123456789abcdef.json')).toBe(true);
+  expect(isSecretPath('team/membership.json')).toBe(true);
+  expect(isSecretPath('team/sent.json')).toBe(false);
+});
