@@ -10,7 +10,7 @@ export const TZ_OPTION: Readonly<Record<string, OptionSpec>> = { tz: { kind: 'va
 export const JSON_OPTION: Readonly<Record<string, OptionSpec>> = { json: { kind: 'flag' } };
 
 export const COMMON_USAGE = [
-  '  --data-dir DIR   data folder (default: $CRAFT_TIME_DATA_DIR, else the VS Code extension\'s folder)',
+  '  --data-dir DIR   data folder (default: $CRAFT_TIME_DATA_DIR, else ~/.local/share/craft-time or the OS\'s equivalent)',
   '  --tz ZONE        IANA time zone for local days (default: the system\'s)',
 ].join('\n');
 
