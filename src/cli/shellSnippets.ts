@@ -10,20 +10,26 @@ const HOOKS: Record<Shell, string> = {
 # Written by \`craft-time shell-hook bash\` (docs/terminal.md). To stop it, remove this block (or the line
 # that loads it) from ~/.bashrc. It records the time, the repository's id and folder name: never the
 # command, its arguments or any path. Silent in the integrated terminal of VS Code and its forks.
-if [ -z "\${__craft_time_hook:-}" ] && [ "\${TERM_PROGRAM:-}" != vscode ] && [ -z "\${VSCODE_IPC_HOOK_CLI:-}\${VSCODE_INJECTION:-}" ] && [ "\${BASH_VERSINFO[0]:-0}" -ge 4 ]; then
+if [ -z "\${__craft_time_hook:-}" ] && [ "\${TERM_PROGRAM:-}" != vscode ] && [ -z "\${VSCODE_IPC_HOOK_CLI:-}\${VSCODE_INJECTION:-}" ] && { [ "\${BASH_VERSINFO[0]:-0}" -ge 5 ] || { [ "\${BASH_VERSINFO[0]:-0}" -eq 4 ] && [ "\${BASH_VERSINFO[1]:-0}" -ge 2 ]; }; }; then
 __craft_time_hook=1
 __ct_dir=\${CRAFT_TIME_DATA_DIR:-@DATA_DIR@}
 __ct_pwd= __ct_ws= __ct_name= __ct_day= __ct_file= __ct_ran= __ct_none=
-# Runs only when the folder changes: which repository (git top-level), its id, its display name.
+# Runs only when the folder changes: the repository is the nearest folder above holding .git (found with
+# builtins); its id (SHA-256 of its real path) is computed once per repository and shell, then cached.
+declare -gA __ct_ids __ct_names
 __ct_locate() {
   __ct_pwd=$PWD __ct_ws= __ct_name=
-  local top sum
-  top=$(command git rev-parse --show-toplevel 2>/dev/null) || return 0
-  [ -n "$top" ] || return 0
-  if command -v sha256sum >/dev/null 2>&1; then sum=$(printf %s "$top" | sha256sum); else sum=$(printf %s "$top" | shasum -a 256); fi
-  __ct_ws=\${sum:0:12}
-  __ct_name=\${top##*/}
-  __ct_name=\${__ct_name//[[:cntrl:]\\"\\\\]/}
+  local d=$PWD real sum
+  while [ -n "$d" ] && [ ! -e "$d/.git" ]; do d=\${d%/*}; done
+  [ -n "$d" ] || return 0
+  if [ -z "\${__ct_ids[$d]:-}" ]; then
+    real=$(builtin cd -P -- "$d" 2>/dev/null && builtin pwd -P) || return 0
+    if command -v sha256sum >/dev/null 2>&1; then sum=$(printf %s "$real" | sha256sum); else sum=$(printf %s "$real" | shasum -a 256); fi
+    __ct_ids[$d]=\${sum:0:12}
+    sum=\${real##*/}
+    __ct_names[$d]=\${sum//[[:cntrl:]\\"\\\\]/}
+  fi
+  __ct_ws=\${__ct_ids[$d]} __ct_name=\${__ct_names[$d]}
 }
 # One heartbeat line, appended with O_APPEND in a single write (no Node, no fork when nothing changed).
 __ct_beat() {
@@ -71,16 +77,22 @@ typeset -g __craft_time_hook=1
 typeset -g __ct_dir=\${CRAFT_TIME_DATA_DIR:-@DATA_DIR@}
 typeset -g __ct_pwd= __ct_ws= __ct_name= __ct_day= __ct_file=
 zmodload zsh/datetime 2>/dev/null
-# Runs only when the folder changes: which repository (git top-level), its id, its display name.
+# Runs only when the folder changes: the repository is the nearest folder above holding .git (found with
+# builtins); its id (SHA-256 of its real path) is computed once per repository and shell, then cached.
+typeset -gA __ct_ids __ct_names
 __ct_locate() {
   __ct_pwd=$PWD __ct_ws= __ct_name=
-  local top sum
-  top=$(command git rev-parse --show-toplevel 2>/dev/null) || return 0
-  [[ -n $top ]] || return 0
-  if (( $+commands[sha256sum] )); then sum=$(printf %s "$top" | sha256sum); else sum=$(printf %s "$top" | shasum -a 256); fi
-  __ct_ws=\${sum[1,12]}
-  __ct_name=\${top:t}
-  __ct_name=\${__ct_name//[[:cntrl:]\\"\\\\]/}
+  local d=$PWD real sum
+  while [[ $d != / && ! -e $d/.git ]]; do d=\${d:h}; done
+  [[ -e $d/.git ]] || return 0
+  if [[ -z \${__ct_ids[$d]:-} ]]; then
+    real=\${d:A}
+    if (( $+commands[sha256sum] )); then sum=$(printf %s "$real" | sha256sum); else sum=$(printf %s "$real" | shasum -a 256); fi
+    __ct_ids[$d]=\${sum[1,12]}
+    sum=\${real:t}
+    __ct_names[$d]=\${sum//[[:cntrl:]\\"\\\\]/}
+  fi
+  __ct_ws=\${__ct_ids[$d]} __ct_name=\${__ct_names[$d]}
 }
 # One heartbeat line, appended with O_APPEND in a single write (no Node, no fork when nothing changed).
 __ct_beat() {
@@ -130,25 +142,40 @@ if not set -q __craft_time_hook; and test "$TERM_PROGRAM" != vscode; and not set
     set -g __ct_name ''
     set -g __ct_day ''
     set -g __ct_file ''
-    # Runs only when the folder changes: which repository (git top-level), its id, its display name.
+    # Runs only when the folder changes: the repository is the nearest folder above holding .git (found with
+    # builtins); its id (SHA-256 of its real path) is computed once per repository and shell, then cached.
+    set -g __ct_roots
+    set -g __ct_ids
+    set -g __ct_names
     function __ct_locate
         set -g __ct_pwd $PWD
         set -g __ct_ws ''
         set -g __ct_name ''
-        set -l top (command git rev-parse --show-toplevel 2>/dev/null); or return 0
-        test -n "$top"; or return 0
-        set -l sum
-        if command -q sha256sum
-            set sum (printf %s "$top" | sha256sum)
-        else
-            set sum (printf %s "$top" | shasum -a 256)
+        set -l d $PWD
+        while test "$d" != /; and not test -e "$d/.git"
+            set d (string replace -r '/[^/]*$' '' -- $d)
+            test -n "$d"; or set d /
         end
-        set -g __ct_ws (string sub -l 12 -- $sum)
-        set -g __ct_name (string replace -ra '[[:cntrl:]"\\\\\\\\]' '' -- (string replace -r '.*/' '' -- $top))
+        test -e "$d/.git"; or return 0
+        set -l i (contains -i -- $d $__ct_roots)
+        if test -z "$i"
+            set -l real (builtin realpath -- $d 2>/dev/null); or return 0
+            set -l sum
+            if command -q sha256sum
+                set sum (printf %s "$real" | sha256sum)
+            else
+                set sum (printf %s "$real" | shasum -a 256)
+            end
+            set -a __ct_roots $d
+            set -a __ct_ids (string sub -l 12 -- $sum)
+            set -a __ct_names (string replace -ra '[[:cntrl:]"\\\\\\\\]' '' -- (string replace -r '.*/' '' -- $real))
+            set i (count $__ct_roots)
+        end
+        set -g __ct_ws $__ct_ids[$i]
+        set -g __ct_name $__ct_names[$i]
     end
     # One heartbeat line, appended with O_APPEND in a single write (fish has no clock builtin: one \`date\`).
-    function __ct_beat
-        set -l now (date +%s)
+    function __ct_beat --argument-names now
         test -e "$__ct_dir/state/paused"; and return 0
         test "$PWD" = "$__ct_pwd"; or __ct_locate
         test -n "$__ct_ws"; and test -e "$__ct_dir/state/excluded/$__ct_ws"; and return 0
@@ -176,11 +203,14 @@ if not set -q __craft_time_hook; and test "$TERM_PROGRAM" != vscode; and not set
         end
         return 0
     end
+    # fish has no clock builtin: one \`date\` at the start; the end is the start plus the command's duration.
+    set -g __ct_t0 0
     function __ct_preexec --on-event fish_preexec
-        __ct_beat
+        set -g __ct_t0 (date +%s)
+        __ct_beat $__ct_t0
     end
     function __ct_postexec --on-event fish_postexec
-        __ct_beat
+        __ct_beat (math --scale=0 "$__ct_t0 + $CMD_DURATION / 1000")
     end
 end
 `,
