@@ -140,6 +140,12 @@ after(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+test('the two servers are two builds: each window names its own product', async () => {
+  // The workbench puts the product name (product.json nameLong) in the page title.
+  assert.match(await windowB.page.title(), /Cursor \(test\)/);
+  assert.doesNotMatch(await windowA.page.title(), /Cursor/);
+});
+
 test('the second build moves its old history into the one data folder and leaves a note', { timeout: 180_000 }, async () => {
   const moved = path.join(dataDir, 'activity', serverB.month, `${LEGACY_SOURCE}.jsonl`);
   await eventually(() => fs.existsSync(moved), { timeout: 120_000, message: 'the old history never arrived in the data folder' });
@@ -171,6 +177,7 @@ test('typing in both builds at once never counts more than the wall clock; both 
   const month = new Date().toISOString().slice(0, 7);
   const dir = path.join(dataDir, 'activity', month);
   const recent = fs.readdirSync(dir).filter((n) => n.startsWith('w-') && fs.statSync(path.join(dir, n)).mtimeMs >= start);
+  console.log(`[machine] counted ${counted.toFixed(2)} min of hands-on for ${wallMinutes.toFixed(2)} min of wall clock, two builds typing`);
   assert.ok(recent.length >= 2, `expected a file from each build, found ${recent.join(', ')}`);
   assert.ok(counted <= wallMinutes + 0.1, `counted ${counted.toFixed(2)} min for ${wallMinutes.toFixed(2)} min of wall clock: double counting`);
   assert.ok(counted >= wallMinutes * 0.8, `counted only ${counted.toFixed(2)} of ${wallMinutes.toFixed(2)} minutes`);
