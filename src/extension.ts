@@ -16,6 +16,7 @@ import { Commands } from './host/commandIds';
 import { lazyReports } from './host/lazyReports';
 import { hasMembership, type TeamFlow } from './host/teamCommands';
 import { Tracker } from './host/tracker';
+import { editorProgram } from './core/programs';
 import { dashboardDeps, summaryDeps } from './host/viewDeps';
 
 let tracker: Tracker | undefined;
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext) {
   // A small API for integration tests and for other extensions that want to flush before reading the files.
   return {
     dataDir,
+    program: editorProgram(vscode.env.uriScheme, vscode.env.appName),
     source: tracker.source,
     flush: () => tracker?.flush(),
     render: () => statusBar.render(),

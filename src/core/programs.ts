@@ -16,7 +16,7 @@ export function programOf(item: { readonly program?: string }): string {
   return item.program ?? DEFAULT_PROGRAM;
 }
 
-/** VS Code builds by their URI scheme (`vscode.env.uriScheme`), which each build sets in its product.json. */
+/** VS Code builds by their URI scheme (`vscode.env.uriScheme`, product.json's urlProtocol). */
 const BUILD_BY_SCHEME: Readonly<Record<string, string>> = {
   vscode: 'vscode',
   'vscode-insiders': 'vscode-insiders',
@@ -25,19 +25,19 @@ const BUILD_BY_SCHEME: Readonly<Record<string, string>> = {
   'vscodium-insiders': 'vscodium',
   cursor: 'cursor',
   windsurf: 'windsurf',
-  'code-oss': 'code-oss',
 };
 
 /**
- * The program name of a VS Code build from `vscode.env.uriScheme` and `vscode.env.appName`. Known schemes map
- * to their build; anything else becomes the app name folded into [a-z0-9-] (so a fork we have never heard of
- * still gets a stable, readable name), else 'vscode'. code-server reports its own app name.
+ * The program name of a VS Code build from `vscode.env.uriScheme` and `vscode.env.appName`. A known scheme
+ * names its build; else code-server (whose app name is always "code-server", and whose scheme is the
+ * generic `code-oss`); else the scheme, or the app name, folded into [a-z0-9-] (a fork we have never heard
+ * of still gets a stable, readable name); else 'vscode'.
  */
 export function editorProgram(uriScheme: string, appName: string): string {
-  const app = fold(appName);
-  if (app === 'code-server') return 'code-server';
   const known = BUILD_BY_SCHEME[uriScheme.toLowerCase()];
   if (known) return known;
+  const app = fold(appName);
+  if (app === 'code-server') return 'code-server';
   return fold(uriScheme) || app || DEFAULT_PROGRAM;
 }
 

@@ -140,12 +140,6 @@ after(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-test('the two servers are two builds: each window names its own product', async () => {
-  // The workbench puts the product name (product.json nameLong) in the page title.
-  assert.match(await windowB.page.title(), /Cursor \(test\)/);
-  assert.doesNotMatch(await windowA.page.title(), /Cursor/);
-});
-
 test('the second build moves its old history into the one data folder and leaves a note', { timeout: 180_000 }, async () => {
   const moved = path.join(dataDir, 'activity', serverB.month, `${LEGACY_SOURCE}.jsonl`);
   await eventually(() => fs.existsSync(moved), { timeout: 120_000, message: 'the old history never arrived in the data folder' });

@@ -153,6 +153,8 @@ describe('program names of VS Code builds', () => {
     ['vscodium', 'VSCodium', 'vscodium'],
     ['windsurf', 'Windsurf', 'windsurf'],
     ['code-oss', 'code-server', 'code-server'],
+    ['cursor', 'code-server', 'cursor'], // a code-server build whose product.json says cursor (the integration test's copy)
+    ['code-oss', 'Code - OSS', 'code-oss'],
     ['trae', 'Trae', 'trae'],
     ['', 'My Fork!', 'my-fork'],
   ])('%s / %s -> %s', (scheme, app, expected) => {
