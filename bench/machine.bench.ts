@@ -159,7 +159,8 @@ async function readYear(dir: string, to: string) {
   const by = handsOnByProgram(segments, -Infinity, Infinity);
   const t2 = performance.now();
   const cpu = process.cpuUsage(cpu0);
-  return { total: t2 - t0, cpu: (cpu.user + cpu.system) / 1000, read: t1 - t0, compute: t2 - t1, days, by, damaged: read.damagedLines };
+  const spans = read.sources.reduce((n, l) => n + l.length, 0);
+  return { total: t2 - t0, cpu: (cpu.user + cpu.system) / 1000, read: t1 - t0, compute: t2 - t1, days, by, damaged: read.damagedLines, spans, segments: segments.length };
 }
 
 async function benchYears(tmp: string): Promise<void> {
@@ -170,7 +171,7 @@ async function benchYears(tmp: string): Promise<void> {
     const hours = cold.days.reduce((s, d) => s + d.handsOnMs, 0) / 3_600_000;
     const split = [...cold.by].map(([p, ms]) => `${p} ${(ms / 3_600_000).toFixed(0)} h`).join(', ');
     row(`year of days, ${label}`, `cold ${cold.total.toFixed(0)} ms (cpu ${cold.cpu.toFixed(0)}), warm ${warm.total.toFixed(0)} ms (cpu ${warm.cpu.toFixed(0)})`, '< 150 ms (issue 2)',
-      `read ${cold.read.toFixed(0)} ms + timeline/days ${cold.compute.toFixed(0)} ms; ${y.files} files, ${(y.bytes / 1048576).toFixed(1)} MB, ${(y.heartbeats / 1e6).toFixed(2)}M events (${(y.beats / 1e3).toFixed(0)}k beat lines); ${hours.toFixed(0)} h hands-on (${split}); ${cold.damaged} damaged`);
+      `read ${cold.read.toFixed(0)} ms + timeline/days ${cold.compute.toFixed(0)} ms; ${y.files} files, ${(y.bytes / 1048576).toFixed(1)} MB, ${(y.heartbeats / 1e6).toFixed(2)}M events (${(y.beats / 1e3).toFixed(0)}k beat lines), ${cold.spans} spans -> ${cold.segments} segments; ${hours.toFixed(0)} h hands-on (${split}); ${cold.damaged} damaged`);
   }
 }
 
