@@ -172,6 +172,8 @@ function prepareFolders(tmp) {
     extensionsDir: path.join(tmp, 'extensions'),
     xdgConfig: path.join(tmp, 'xdg-config'),
     xdgData: path.join(tmp, 'xdg-data'),
+    // The one data folder every build writes (issue 11); a second server in a suite shares it.
+    dataDir: path.join(tmp, 'craft-time-data'),
     workspace: path.join(tmp, 'workspace'),
     hostRuns: path.join(tmp, 'host-runs'),
   };
@@ -215,7 +217,7 @@ async function startCodeServer(entry, dirs) {
     cwd: dirs.workspace,
     detached: true, // own process group: killGroup() also ends its extension hosts
     stdio: ['ignore', out, out],
-    env: { ...process.env, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData, VSCODE_PROXY_URI: '' },
+    env: { ...process.env, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData, CRAFT_TIME_DATA_DIR: dirs.dataDir, VSCODE_PROXY_URI: '' },
   });
   fs.closeSync(out);
   children.add(child);
@@ -398,7 +400,7 @@ async function main() {
   const configFile = path.join(tmp, 'config.json');
   fs.writeFileSync(configFile, JSON.stringify({
     url: server.url, workspace: dirs.workspace, userDataDir: dirs.userDataDir, extensionsDir: dirs.extensionsDir,
-    resultsDir, extensionPath, loadMode,
+    dataDir: dirs.dataDir, codeServerEntry: entry, resultsDir, extensionPath, loadMode,
   }, null, 2));
 
   if (hostSuites.length) {

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { CalendarService } from './host/calendarService';
 import { ConfigWatcher } from './host/config';
+import { dataFolderFor, prepareDataFolder, watchDataFolderSetting } from './host/dataFolder';
+import { installCommand, refreshInstalledCommand } from './host/installCommand';
 import { ControlsHolder } from './host/controls';
 import { DashboardPanel, OPEN_DASHBOARD_COMMAND } from './host/dashboardPanel';
 import { registerDataCommands } from './host/dataCommands';
@@ -15,12 +17,13 @@ import { lazyReports } from './host/lazyReports';
 import type { TeamFlow } from './host/teamCommands';
 import { hasMembershipFile as hasMembership } from './store/teamKeys';
 import { Tracker } from './host/tracker';
+import { editorProgram } from './core/programs';
 import { dashboardDeps, summaryDeps } from './host/viewDeps';
 
 let tracker: Tracker | undefined;
 
 export function activate(context: vscode.ExtensionContext) {
-  const dataDir = context.globalStorageUri.fsPath;
+  const dataDir = dataFolderFor(); // one folder for every build (store/dataDir.ts), not context.globalStorageUri
   const problems = new ProblemReporter();
   const config = new ConfigWatcher();
   const controls = new ControlsHolder(dataDir, problems);
@@ -48,15 +51,19 @@ export function activate(context: vscode.ExtensionContext) {
     vscode.commands.registerCommand(Commands.teamReport, (folder?: string, month?: string) => team().report(folder, month)),
     vscode.commands.registerCommand(OPEN_DASHBOARD_COMMAND, (month?: string) => void DashboardPanel.show(context, dashboard, typeof month === 'string' ? month : undefined)),
     DashboardPanel.registerSerializer(context, dashboard),
+    watchDataFolderSetting(dataDir),
+    vscode.commands.registerCommand(Commands.installCommand, () => installCommand(context)),
     vscode.commands.registerCommand(Commands.generateSummary, (arg?: unknown) => lazyReports().generateSummary(summary, arg)),
   );
   for (const p of config.value.problems) problems.report('config', p);
   context.subscriptions.push(config.onDidChange((c) => (c.problems.length ? problems.report('config', c.problems.join(' ')) : problems.clear('config'))));
   // Deferred so activation itself stays cheap.
-  setTimeout(() => void controls.reload().then(() => model.refresh()).then(() => calendars.start()).then(() => (hasMembership(dataDir) ? team().contributeIfDue() : undefined)), 0);
+  // Old per-editor folders move in first (they may hold the controls and history this window needs).
+  setTimeout(() => void prepareDataFolder(context, dataDir, problems).then(() => void refreshInstalledCommand(context)).then(() => controls.reload()).then(() => model.refresh()).then(() => calendars.start()).then(() => (hasMembership(dataDir) ? team().contributeIfDue() : undefined)), 0);
   // A small API for integration tests and for other extensions that want to flush before reading the files.
   return {
     dataDir,
+    program: editorProgram(vscode.env.uriScheme, vscode.env.appName),
     source: tracker.source,
     flush: () => tracker?.flush(),
     render: () => model.refresh().then(() => undefined),

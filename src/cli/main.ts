@@ -2,19 +2,21 @@
 //   exit 0 success; 1 failure (unreadable input, I/O); 2 usage (unknown command or option, bad value).
 import { version } from '../../package.json';
 import { UsageError } from './args';
+import { beatCommand } from './commands/beat';
 import { configCommand } from './commands/config';
 import { daysCommand } from './commands/days';
 import { edgeCommand } from './commands/edge';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { meetingsCommand } from './commands/meetings';
+import { shellHookCommand } from './commands/shellHook';
 import { statusCommand } from './commands/status';
 import { summaryCommand } from './commands/summary';
 import { teamCommand } from './commands/team';
 import type { CliCommand, CliIo } from './io';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [statusCommand, daysCommand, edgeCommand, summaryCommand, meetingsCommand, teamCommand, importCommand, exportCommand, configCommand];
+export const COMMANDS: readonly CliCommand[] = [statusCommand, daysCommand, edgeCommand, summaryCommand, meetingsCommand, teamCommand, importCommand, exportCommand, configCommand, beatCommand, shellHookCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -26,7 +28,8 @@ function overview(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Every command takes --data-dir DIR (else $CRAFT_TIME_DATA_DIR, else the VS Code extension\'s folder).',
+    'Every command takes --data-dir DIR (else $CRAFT_TIME_DATA_DIR, else the one data folder of this user:',
+    '~/.local/share/craft-time, ~/Library/Application Support/craft-time or %LOCALAPPDATA%\\craft-time).',
     'Run "craft-time <command> --help" for its options.',
   ].join('\n') + '\n';
 }

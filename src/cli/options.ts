@@ -27,7 +27,7 @@ export const MEASURE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 
 export const COMMON_USAGE = [
   '  --settings FILE  a settings.json to read first (default: $CRAFT_TIME_SETTINGS, then VS Code\'s user settings)',
-  '  --data-dir DIR   data folder (default: $CRAFT_TIME_DATA_DIR, else the VS Code extension\'s folder)',
+  '  --data-dir DIR   data folder (default: $CRAFT_TIME_DATA_DIR, else ~/.local/share/craft-time or the OS\'s equivalent)',
   '  --tz ZONE        IANA time zone for local days (default: craftTime.timeZone, else the system\'s)',
 ].join('\n');
 

@@ -79,12 +79,13 @@ function compareSpans(a: Span, b: Span): number {
 export function mergeSpans(spans: readonly Span[], idleMs: number, barriers: readonly number[] = []): Segment[] {
   const stops = [...barriers].sort((a, b) => a - b);
   const sorted = [...spans].sort(compareSpans);
-  const out: { start: number; end: number; category: Span['category']; language: string; workspaceId: string }[] = [];
+  const out: { start: number; end: number; category: Span['category']; language: string; workspaceId: string; program?: string }[] = [];
   const emit = (start: number, end: number, s: Span) => {
     if (end <= start) return;
     const last = out[out.length - 1];
-    if (last && last.end === start && sameKey(last, s)) last.end = end;
-    else out.push({ start, end, category: s.category, language: s.language, workspaceId: s.workspaceId });
+    if (last && last.end === start && sameKey(last, s) && last.program === s.program) last.end = end;
+    else if (s.program === undefined) out.push({ start, end, category: s.category, language: s.language, workspaceId: s.workspaceId });
+    else out.push({ start, end, category: s.category, language: s.language, workspaceId: s.workspaceId, program: s.program });
   };
 
   const stack: Span[] = []; // active spans; the top started most recently

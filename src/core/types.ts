@@ -28,6 +28,8 @@ export interface Span {
   readonly category: Category;
   readonly language: string;
   readonly workspaceId: string;
+  /** The program that recorded it (FORMAT-V2.md: vscode, cursor, terminal, neovim, ...); absent = 'vscode'. */
+  readonly program?: string;
 }
 
 /** Heartbeats at most this far apart are joined into one span. Must not exceed the smallest idle limit. */
@@ -40,6 +42,8 @@ export interface Segment {
   readonly category: Category;
   readonly language: string;
   readonly workspaceId: string;
+  /** The program of the span it came from (absent = 'vscode'). */
+  readonly program?: string;
 }
 
 /** A half-open interval [start, end) of epoch milliseconds. */

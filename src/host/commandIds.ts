@@ -8,6 +8,7 @@ export const Commands = {
   excludeWorkspace: 'craftTime.excludeWorkspace',
   includeWorkspace: 'craftTime.includeWorkspace',
   openDataFolder: 'craftTime.openDataFolder',
+  installCommand: 'craftTime.installCommand',
   exportData: 'craftTime.exportData',
   importData: 'craftTime.importData',
   deleteAllData: 'craftTime.deleteAllData',

@@ -3,6 +3,7 @@
 // Fails closed: when controls.json cannot be used, the last good state stays in force (this window's
 // memory, else controls.json.prev); with none, tracking pauses until the user repairs or resets the file.
 import * as vscode from 'vscode';
+import { syncControlMarkers } from '../store/controlMarkers';
 import {
   controlsFile, ControlsDamagedError, DEFAULT_CONTROLS, readControls, writeControls, type Controls,
 } from '../store/controls';
@@ -40,6 +41,21 @@ export class ControlsHolder implements vscode.Disposable {
     return workspaceId !== '' && this.excluded.has(workspaceId);
   }
 
+  /**
+   * Excluded by its id, or by the id it had before ids hashed the real path; the old exclusion then gets
+   * the new id too (once), so the shell hook's marker (which knows only new ids) also says "excluded".
+   */
+  isExcludedRef(ws: { readonly id: string; readonly name: string; readonly legacyId: string }): boolean {
+    if (this.isExcluded(ws.id)) return true;
+    if (!this.isExcluded(ws.legacyId)) return false;
+    if (ws.id && !this.upgrading.has(ws.id)) {
+      this.upgrading.add(ws.id);
+      void this.update((c) => (c.excludedWorkspaces.some((w) => w.id === ws.id) ? c : { ...c, excludedWorkspaces: [...c.excludedWorkspaces, { id: ws.id, name: ws.name }] })).catch(() => undefined);
+    }
+    return true;
+  }
+  private readonly upgrading = new Set<string>();
+
   async reload(): Promise<void> {
     const read = await readControls(this.dataDir);
     if (read.status === 'ok') {
@@ -47,12 +63,20 @@ export class ControlsHolder implements vscode.Disposable {
       this.lastGood = read.controls;
       this.problems.clear('controls');
       this.set(read.controls);
+      await this.syncMarkers(read.controls);
       return;
     }
     this.damaged = true;
     // Once per session (ProblemReporter), then in the status bar tooltip and the log.
     this.problems.report('controls', read.problem, { title: 'Repair…', run: () => this.repair() });
     this.set(this.lastGood ?? read.previous ?? FAIL_CLOSED);
+    // The shell hook sees a pause marker while the file is damaged (fail closed).
+    await this.syncMarkers(undefined);
+  }
+
+  /** Mirrors the controls into marker files for the shell hook (fail closed when they cannot be read). */
+  private async syncMarkers(controls: Controls | undefined): Promise<void> {
+    await syncControlMarkers(this.dataDir, controls).catch((e: Error) => this.problems.report('markers', `Could not update the terminal hook's pause markers: ${e.message}`));
   }
 
   /** Applies a change and saves it. False (nothing written) while the file is damaged: the user repairs first. */
@@ -73,6 +97,7 @@ export class ControlsHolder implements vscode.Disposable {
     }
     this.lastGood = next;
     this.set(next);
+    await this.syncMarkers(next);
     return true;
   }
 

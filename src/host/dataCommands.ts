@@ -53,7 +53,7 @@ export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
       await controls.update((c) => ({ ...c, excludedWorkspaces: c.excludedWorkspaces.filter((w) => w.id !== pick.id) }));
     }),
     reg(Commands.openDataFolder, async () => {
-      await fs.promises.mkdir(dataDir, { recursive: true });
+      await fs.promises.mkdir(dataDir, { recursive: true, mode: 0o700 });
       const uri = vscode.Uri.file(dataDir);
       // Reveal works on a desktop; in a remote or web window show the path instead.
       if (vscode.env.remoteName === undefined) await vscode.commands.executeCommand('revealFileInOS', uri);
@@ -112,7 +112,7 @@ export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
       if (answer !== yes) return false;
       tracker.drop();
       await fs.promises.rm(dataDir, { recursive: true, force: true });
-      await fs.promises.mkdir(dataDir, { recursive: true });
+      await fs.promises.mkdir(dataDir, { recursive: true, mode: 0o700 });
       await controls.reload();
       model.forgetOwn();
       await model.refresh();

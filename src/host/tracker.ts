@@ -99,8 +99,11 @@ export class Tracker implements vscode.Disposable {
 
   /** The hot path: a few checks and an O(1) update of the open span. No I/O. */
   private beat(category: Category, language: string, ws: WorkspaceRef): void {
-    if (!this.focused || this.controls.value.paused || this.controls.isExcluded(ws.id)) return;
-    if (ws.id && !this.names.has(ws.id)) this.names.set(ws.id, ws.name);
+    if (!this.focused || this.controls.value.paused || this.controls.isExcludedRef(ws)) return;
+    if (ws.id && !this.names.has(ws.id)) {
+      this.names.set(ws.id, ws.name);
+      this.writer.addAlias(ws.legacyId, ws.id);
+    }
     if (!this.acc.add(Date.now(), category, language, ws.id)) return;
     this.heartbeats++;
     if (!this.flushTimer) this.flushTimer = setTimeout(() => void this.flush(), FLUSH_MS);

@@ -1,23 +1,27 @@
-// Stable local workspace ids: a hash of the folder's URI (so no path is stored), plus its display name.
-import { createHash } from 'node:crypto';
+// Stable local workspace ids: 12 hex of SHA-256 of the folder's real path (so a shell can compute the same
+// id, FORMAT-V2.md), plus its display name. No path is stored. `legacyId` is the id before version 2 (a hash
+// of the folder URI), kept so alias lines and old exclusions still match.
 import * as vscode from 'vscode';
+import { legacyWorkspaceId, workspaceIdOfFolder, workspaceIdOfPath } from '../store/workspaceId';
 
 export interface WorkspaceRef {
   readonly id: string;
   readonly name: string;
+  readonly legacyId: string;
 }
 
-const NONE: WorkspaceRef = { id: '', name: '' };
+const NONE: WorkspaceRef = { id: '', name: '', legacyId: '' };
 const byFolder = new Map<string, WorkspaceRef>();
 
-export function workspaceIdOf(folderUri: string): string {
-  return createHash('sha256').update(folderUri).digest('hex').slice(0, 12);
+/** The id of a folder URI: its real path for local folders; for other schemes, the URI's absolute path. */
+export function workspaceIdOf(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? workspaceIdOfFolder(uri.fsPath) : workspaceIdOfPath(uri.path.replace(/\/+$/, '') || '/');
 }
 
 function refFor(folder: vscode.WorkspaceFolder): WorkspaceRef {
   const key = folder.uri.toString();
   let ref = byFolder.get(key);
-  if (!ref) byFolder.set(key, (ref = { id: workspaceIdOf(key), name: folder.name }));
+  if (!ref) byFolder.set(key, (ref = { id: workspaceIdOf(folder.uri), name: folder.name, legacyId: legacyWorkspaceId(key) }));
   return ref;
 }
 

@@ -11,6 +11,7 @@
 // Ref 0 means "unknown" (no language, no workspace folder). A damaged header is counted and the rest of the
 // file is still read as version 1; a header naming another schema makes the whole file unreadable to us.
 import type { Category, Span } from '../core/types';
+import { addBeatSpans, newExtraLines, readExtraLine } from './beatLine';
 
 export const ACTIVITY_SCHEMA = 1;
 export const ACTIVITY_KIND = 'craft-time/activity';
@@ -77,6 +78,8 @@ export interface DecodedActivity {
   readonly barriers: number[];
   /** Lines that could not be understood (damaged, truncated, unknown refs, wrong schema). */
   readonly damagedLines: number;
+  /** Old workspace id -> new one, from alias lines (beatLine.ts). */
+  readonly aliases?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -126,6 +129,7 @@ export function decodeActivity(text: string): DecodedActivity {
   let damagedLines = 0;
   let header: ActivityHeader | undefined;
   const nums = [0, 0, 0, 0];
+  const extra = newExtraLines(workspaceNames); // beat and alias lines (beatLine.ts)
 
   const addSpan = (start: number, duration: number, category: Category | undefined, lang: number, ws: number): boolean => {
     if (!category || (lang !== 0 && !langs.has(lang)) || (ws !== 0 && !workspaces.has(ws))) return false;
@@ -194,8 +198,10 @@ export function decodeActivity(text: string): DecodedActivity {
         if (typeof o.name === 'string' && o.name) workspaceNames.set(o.id, o.name);
         continue;
       }
+      if (readExtraLine(o, extra)) continue;
     }
     damagedLines++;
   }
-  return { header, spans, workspaceNames, barriers, damagedLines };
+  addBeatSpans(spans, extra);
+  return { header, spans, workspaceNames, barriers, damagedLines, aliases: extra.aliases };
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { isCategory, type Span } from '../core/types';
 import { ActivityEncoder, headerLine, pauseLine } from './activityFormat';
 import { writeFileAtomic } from './atomicWrite';
+import { aliasLine } from './beatLine';
 
 export const ACTIVITY_DIR = 'activity';
 /** Largest activity file read: a month of one window is well under 1 MB, a busy imported month a few MB. */
@@ -69,6 +70,28 @@ export class ActivityWriter {
   private readonly encoders = new Map<string, ActivityEncoder>();
   /** Months whose last append failed: the file may end in a cut-off line, so the next append starts a new line. */
   private readonly interrupted = new Set<string>();
+  /** New workspace id -> old id (hash of the folder URI), written once per file as an alias line. */
+  private readonly aliases = new Map<string, string>();
+  private readonly aliased = new Map<string, Set<string>>();
+
+  /** Remembers that `newId` was `oldId` before workspace ids hashed the real path (FORMAT-V2.md). */
+  addAlias(oldId: string, newId: string): void {
+    if (oldId && newId && oldId !== newId) this.aliases.set(newId, oldId);
+  }
+
+  private aliasLines(month: string, spans: readonly Span[]): string {
+    if (this.aliases.size === 0) return '';
+    let done = this.aliased.get(month);
+    if (!done) this.aliased.set(month, (done = new Set()));
+    let out = '';
+    for (const s of spans) {
+      const old = this.aliases.get(s.workspaceId);
+      if (old === undefined || done.has(s.workspaceId)) continue;
+      done.add(s.workspaceId);
+      out += aliasLine(old, s.workspaceId) + '\n';
+    }
+    return out;
+  }
 
   constructor(
     private readonly dataDir: string,
@@ -83,11 +106,11 @@ export class ActivityWriter {
   async appendPause(instant: number): Promise<void> {
     const month = monthFolder(instant);
     const file = this.fileFor(month);
-    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+    await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const exists = await fs.promises.stat(file).then(() => true, () => false);
     if (!exists) this.encoders.delete(month);
     const prefix = (exists ? '' : headerLine(this.source) + '\n') + (this.interrupted.has(month) ? '\n' : '');
-    await fs.promises.appendFile(file, prefix + pauseLine(instant) + '\n', 'utf8');
+    await fs.promises.appendFile(file, prefix + pauseLine(instant) + '\n', { encoding: 'utf8', mode: 0o600 });
     this.interrupted.delete(month);
   }
 
@@ -109,10 +132,11 @@ export class ActivityWriter {
       // header and a new dictionary rather than appending refs that no longer mean anything.
       const exists = await fs.promises.stat(file).then(() => true, () => false);
       if (!encoder || !exists) {
-        await fs.promises.mkdir(path.dirname(file), { recursive: true });
+        await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
         // A new encoder starts a fresh dictionary, so a file we did not create this session gets
         // its dictionary lines again (later definitions of the same ref win; both say the same).
         encoder = new ActivityEncoder();
+        this.aliased.delete(month);
         if (!exists) {
           prefix = headerLine(this.source) + '\n';
           this.interrupted.delete(month);
@@ -124,12 +148,13 @@ export class ActivityWriter {
         }
       }
       if (this.interrupted.has(month)) prefix += '\n';
-      const text = prefix + encoder.encode(list, workspaceNames);
+      const text = prefix + this.aliasLines(month, list) + encoder.encode(list, workspaceNames);
       try {
-        await fs.promises.appendFile(file, text, 'utf8');
+        await fs.promises.appendFile(file, text, { encoding: 'utf8', mode: 0o600 });
       } catch (error) {
         // Part of the text may be on disk: forget the dictionary (it may not have landed) and mark the cut.
         this.encoders.delete(month);
+        this.aliased.delete(month);
         this.interrupted.add(month);
         // Months already written must not be written again: hand back only what is still unwritten.
         const unwritten = spans.filter((sp) => !written.has(monthFolder(sp.start)));

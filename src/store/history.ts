@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { manualMeetings, openManualMeeting } from '../core/manualMeetings';
+import { applyWorkspaceAliases } from '../core/programs';
 import type { MeetingCoverage } from '../core/rules';
 import { buildTimeline } from '../core/timeline';
 import type { Meeting, Segment, Span, TimeOffDay } from '../core/types';
@@ -23,6 +24,8 @@ export interface ActivityFile {
   readonly names: ReadonlyMap<string, string>;
   readonly barriers: readonly number[];
   readonly damaged: number;
+  /** Old workspace id -> new one (alias lines: ids once hashed the folder URI, now its real path). */
+  readonly aliases?: ReadonlyMap<string, string>;
 }
 
 /** Where activity files come from: a plain reader (CLI) or a cached one (extension). */
@@ -110,7 +113,11 @@ export async function loadHistory(req: HistoryRequest): Promise<History> {
     files.push(...r.files);
     unreadable.push(...r.unreadable);
   }
-  const { segments, anomalies } = buildTimeline([...files.map((f) => f.spans), req.pending ?? []], {
+  // Ids a folder had before they hashed its real path are read as the new ones (alias lines of any file).
+  const aliases = new Map<string, string>();
+  for (const f of files) for (const [from, to] of f.aliases ?? []) aliases.set(from, to);
+  const sources = applyWorkspaceAliases(files.map((f) => [...f.spans]), aliases);
+  const { segments, anomalies } = buildTimeline([...sources, [...(req.pending ?? [])]], {
     idleMs: req.idleMinutes * 60_000,
     now,
     barriers: [...files.flatMap((f) => f.barriers), ...(req.barriers ?? [])],
@@ -186,7 +193,7 @@ export function readActivityFile(dataDir: string, month: string, name: string): 
   const decoded = decodeActivity(readFileSafeSync(path.join(dataDir, rel), { maxBytes: MAX_ACTIVITY_FILE_BYTES, within: dataDir }).toString('utf8'));
   // Whatever the decoder let through, every loader keeps spans inside the bounds of activityStore.ts.
   const sane = saneActivity(decoded.spans, decoded.barriers);
-  return { file: rel, spans: sane.spans, names: decoded.workspaceNames, barriers: sane.barriers, damaged: decoded.damagedLines + sane.dropped };
+  return { file: rel, spans: sane.spans, names: decoded.workspaceNames, barriers: sane.barriers, damaged: decoded.damagedLines + sane.dropped, aliases: decoded.aliases };
 }
 
 /** Names of the activity files of a month folder, sorted. */
@@ -236,6 +243,8 @@ export interface ActivityRead {
   /** Files that could not be read at all, with the reason (paths relative to the data folder). */
   readonly unreadable: { file: string; reason: string }[];
   readonly files: number;
+  /** Old workspace id -> new one (alias lines of every file read); already applied to `sources`. */
+  readonly aliases: Map<string, string>;
 }
 
 /**
@@ -244,7 +253,7 @@ export interface ActivityRead {
  */
 export async function readActivity(dataDir: string, range?: { fromMonth: string; toMonth: string }): Promise<ActivityRead> {
   const reader = plainActivityReader(dataDir);
-  const result: ActivityRead = { sources: [], workspaceNames: new Map(), barriers: [], damagedLines: 0, unreadable: [], files: 0 };
+  const result: ActivityRead = { sources: [], workspaceNames: new Map(), barriers: [], damagedLines: 0, unreadable: [], files: 0, aliases: new Map() };
   let months = await reader.months();
   if (range) months = months.filter((m) => m >= range.fromMonth && m <= range.toMonth);
   let damaged = 0, files = 0;
@@ -255,9 +264,10 @@ export async function readActivity(dataDir: string, range?: { fromMonth: string;
       result.sources.push([...f.spans]);
       result.barriers.push(...f.barriers);
       for (const [id, name] of f.names) result.workspaceNames.set(id, name);
+      for (const [from, to] of f.aliases ?? []) result.aliases.set(from, to);
       damaged += f.damaged;
       files++;
     }
   }
-  return { ...result, damagedLines: damaged, files };
+  return { ...result, sources: applyWorkspaceAliases(result.sources, result.aliases), damagedLines: damaged, files };
 }

@@ -61,7 +61,7 @@ export async function claimWarning(dataDir: string, record: WarningRecord): Prom
   if (record.damaged) return false; // fail closed: no warning rather than a record written over
   const key = createHash('sha256').update(JSON.stringify([record.lastShown ?? '', record.snoozedUntil ?? ''])).digest('hex').slice(0, 16);
   const dir = path.join(dataDir, 'state', 'warning-claims');
-  await fs.promises.mkdir(dir, { recursive: true });
+  await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
   for (let n = 0; n < 20; n++) {
     const file = path.join(dir, n === 0 ? key : `${key}.${n}`);
     try {

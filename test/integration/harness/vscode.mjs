@@ -230,9 +230,9 @@ export async function startSession(cfg = config()) {
       if (waitForWorkbench) await window.waitForWorkbench();
       return window;
     },
-    /** The extension's global storage folder on the server (shared by all windows). */
+    /** The one data folder the extension writes (CRAFT_TIME_DATA_DIR of the server; shared by all windows and builds). */
     globalStorageDir() {
-      return path.join(cfg.userDataDir, 'User', 'globalStorage', EXTENSION_ID);
+      return cfg.dataDir ?? path.join(cfg.userDataDir, 'User', 'globalStorage', EXTENSION_ID);
     },
     /** Files under the global storage folder, as relative paths (recursive). */
     globalStorageFiles() {

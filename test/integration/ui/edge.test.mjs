@@ -24,10 +24,10 @@ const QUIET_AGAIN_MS = 30_000;
 const SETTINGS = { 'craftTime.role': 'principal', 'craftTime.timeZone': 'UTC' };
 
 const cfg = config();
-const dataDir = path.join(cfg.userDataDir, 'User', 'globalStorage', EXTENSION_ID);
+const dataDir = cfg.dataDir ?? path.join(cfg.userDataDir, 'User', 'globalStorage', EXTENSION_ID);
 const settingsFile = path.join(cfg.userDataDir, 'User', 'settings.json');
 const stateFiles = ['state/warnings.json', 'state/warning-claims', 'meetings/manual.json', 'timeoff.json'];
-const backupDir = path.join(dataDir, '..', `${EXTENSION_ID}.edge-test-backup`);
+const backupDir = path.join(dataDir, '..', 'craft-time.edge-test-backup');
 
 let session;
 let settingsBefore;
