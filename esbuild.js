@@ -3,8 +3,7 @@ const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-// jsonc-parser's default entry is a UMD build whose require() calls esbuild cannot follow: use its ESM build.
-const common = { bundle: true, minify: production, sourcemap: !production, sourcesContent: false, logLevel: 'warning', alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' } };
+const common = { bundle: true, minify: production, sourcemap: !production, sourcesContent: false, logLevel: 'warning' };
 
 const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',

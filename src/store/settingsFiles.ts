@@ -3,7 +3,8 @@
 // settings model (core/settings.ts), so the CLI judges with the same role, floors, zone and idle rule as
 // the extension.
 import * as path from 'node:path';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+// The ESM build: the default (UMD) entry's require() calls cannot be followed by a bundler.
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { readFileSafe, SafeReadError } from './safeRead';
 
 /** VS Code builds whose user settings are read, in this order (the first that sets a key wins). */
