@@ -30,6 +30,7 @@ import path from 'node:path';
 import { format } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { setup as setupVsCode } from './setup-vscode.mjs';
+import { ensureSystemPackages } from './system-deps.mjs';
 import { launchBrowser, remoteUri, safeName, workbenchUrl } from '../test/integration/harness/vscode.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -363,6 +364,10 @@ async function main() {
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(exthostLog, '');
   fs.rmSync(path.join(resultsDir, 'screenshots'), { recursive: true, force: true });
+  if (!ensureSystemPackages()) {
+    report('build', 'Debian packages the suites need (scripts/system-deps.mjs)', 'failed', 'missing packages: see the command above');
+    return;
+  }
 
   if (extensionPath === root) {
     if (!buildStep('bundle the extension (node esbuild.js)', process.execPath, ['esbuild.js'])) return;
