@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { CalendarService } from './host/calendarService';
 import { ConfigWatcher } from './host/config';
+import { ContextKeys } from './host/contextKeys';
 import { ControlsHolder } from './host/controls';
 import { DashboardPanel, OPEN_DASHBOARD_COMMAND } from './host/dashboardPanel';
 import { registerDataCommands } from './host/dataCommands';
@@ -12,6 +13,7 @@ import { ProblemReporter } from './host/problems';
 import { StatusBarController } from './host/statusBar';
 import { Commands } from './host/commandIds';
 import { lazyReports } from './host/lazyReports';
+import { registerLog } from './host/log';
 import { hasMembership, type TeamFlow } from './host/teamCommands';
 import { Tracker } from './host/tracker';
 import { dashboardDeps, summaryDeps } from './host/viewDeps';
@@ -33,14 +35,16 @@ export function activate(context: vscode.ExtensionContext) {
   const views = { history, calendars, config, tracker, onDidChangeData };
   const dashboard = dashboardDeps(views), summary = summaryDeps(views);
   const statusBar = new StatusBarController(history, tracker, config, controls, problems, onDidChangeData);
+  const keys = new ContextKeys(dataDir, controls, calendars, onDidChangeData);
+  const thenRefreshKeys = <T>(work: Promise<T>) => work.finally(() => keys.refresh());
   context.subscriptions.push(
-    problems, config, controls, calendars, dataChanged, tracker, statusBar,
+    registerLog(), problems, config, controls, calendars, dataChanged, tracker, statusBar, keys,
     registerDataCommands({ dataDir, controls, tracker, statusBar }),
     registerMeetingCommands({ dataDir, calendars, config, changed: () => dataChanged.fire() }),
     new EdgeWarnings(dataDir, statusBar, history, config, problems),
-    vscode.commands.registerCommand(Commands.teamJoin, () => team().join()),
+    vscode.commands.registerCommand(Commands.teamJoin, () => thenRefreshKeys(team().join())),
     vscode.commands.registerCommand(Commands.teamContribute, (month?: string) => team().contributeNow(month)),
-    vscode.commands.registerCommand(Commands.teamLeave, () => team().leave()),
+    vscode.commands.registerCommand(Commands.teamLeave, () => thenRefreshKeys(team().leave())),
     vscode.commands.registerCommand(Commands.teamReport, (folder?: string, month?: string) => team().report(folder, month)),
     vscode.commands.registerCommand(OPEN_DASHBOARD_COMMAND, (month?: string) => void DashboardPanel.show(context, dashboard, typeof month === 'string' ? month : undefined)),
     DashboardPanel.registerSerializer(context, dashboard),
@@ -49,7 +53,7 @@ export function activate(context: vscode.ExtensionContext) {
   for (const p of config.value.problems) problems.report('config', p);
   context.subscriptions.push(config.onDidChange((c) => (c.problems.length ? problems.report('config', c.problems.join(' ')) : problems.clear('config'))));
   // Deferred so activation itself stays cheap.
-  setTimeout(() => void controls.reload().then(() => statusBar.render()).then(() => calendars.start()).then(() => (hasMembership(dataDir) ? team().contributeIfDue() : undefined)), 0);
+  setTimeout(() => void controls.reload().then(() => statusBar.render()).then(() => void keys.refresh()).then(() => calendars.start()).then(() => (hasMembership(dataDir) ? team().contributeIfDue() : undefined)), 0);
   // A small API for integration tests and for other extensions that want to flush before reading the files.
   return {
     dataDir,

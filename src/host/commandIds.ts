@@ -29,4 +29,5 @@ export const Commands = {
   teamContribute: 'craftTime.team.contribute',
   teamLeave: 'craftTime.team.leave',
   teamReport: 'craftTime.team.report',
+  showLog: 'craftTime.showLog',
 } as const;
