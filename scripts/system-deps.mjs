@@ -8,6 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 
+/** The packages `npm start` needs to build VS Code for the browser (code-server) when no desktop VS Code is found. */
+export const CODE_SERVER_PACKAGES = ['libkrb5-dev', 'python3', 'make', 'g++', 'ripgrep'];
+
 /** Each package with the reason it is needed; the suites and scripts named here break without it. */
 export const DEBIAN_PACKAGES = [
   ['chromium', 'headless browser for the integration suites and the dashboard browser tests'],
@@ -41,18 +44,19 @@ export function installCommand(missing) {
  * Makes sure every package is present. Returns true when nothing is missing (afterwards).
  * Not Debian (no dpkg): says so and returns true, the tests will tell what is absent.
  */
-export function ensureSystemPackages({ checkOnly = false, say = (line) => console.log(`[system-deps] ${line}`) } = {}) {
+export function ensureSystemPackages({ checkOnly = false, only, say = (line) => console.log(`[system-deps] ${line}`) } = {}) {
+  const wanted = DEBIAN_PACKAGES.filter(([name]) => !only || only.includes(name));
   if (spawnSync('dpkg-query', ['--version'], { stdio: 'ignore' }).status !== 0) {
     say('no dpkg here (not Debian/Ubuntu): install the equivalents of these yourself: '
-      + DEBIAN_PACKAGES.map(([name]) => name).join(', '));
+      + wanted.map(([name]) => name).join(', '));
     return true;
   }
-  const missing = missingPackages();
+  const missing = missingPackages(wanted.map(([name]) => name));
   if (!missing.length) return true;
-  for (const [name, why] of DEBIAN_PACKAGES.filter(([n]) => missing.includes(n))) say(`missing ${name}: ${why}`);
+  for (const [name, why] of wanted.filter(([n]) => missing.includes(n))) say(`missing ${name}: ${why}`);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (checkOnly || !isRoot) {
-    say('run this once, then run the tests again:');
+    say('run this once, then run the command again:');
     console.log(`\n  ${installCommand(missing)}\n`);
     return false;
   }
