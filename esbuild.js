@@ -3,7 +3,10 @@ const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const common = { bundle: true, minify: production, sourcemap: !production, sourcesContent: false, logLevel: 'warning' };
+// windows-iana's `main` picks its development or production CommonJS build at run time by NODE_ENV,
+// so a bundle would carry both (155 KB); its ES module build is the same code, once.
+const alias = { 'windows-iana': 'windows-iana/dist/windows-iana.esm.js' };
+const common = { bundle: true, minify: production, sourcemap: !production, sourcesContent: false, logLevel: 'warning', alias };
 
 const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',

@@ -21,6 +21,8 @@
 //   CRAFT_TIME_SUITE_TIMEOUT_MS one suite's time limit (default 600000: some suites wait for the
 //                               extension's 30 s flushes, and CI machines are shared)
 //   CRAFT_TIME_VSCODE_CACHE     where code-server is installed (see setup-vscode.mjs)
+//   CRAFT_TIME_LOCALE           display language, e.g. `de`: installs test/fixtures/language-pack-de and
+//                               starts code-server with --locale de (harness/languagePack.mjs)
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -30,6 +32,8 @@ import path from 'node:path';
 import { format } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { setup as setupVsCode } from './setup-vscode.mjs';
+import { ensureSystemPackages } from './system-deps.mjs';
+import { installLanguagePack } from '../test/integration/harness/languagePack.mjs';
 import { launchBrowser, remoteUri, safeName, workbenchUrl } from '../test/integration/harness/vscode.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,6 +45,7 @@ const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--on
 const keep = args.includes('--keep');
 const extensionPath = path.resolve(process.env.CRAFT_TIME_EXTENSION_PATH || root);
 const loadMode = process.env.CRAFT_TIME_UI_LOAD === 'development' ? 'development' : 'installed';
+const locale = process.env.CRAFT_TIME_LOCALE || undefined;
 const suiteTimeoutMs = Number(process.env.CRAFT_TIME_SUITE_TIMEOUT_MS) || 600_000;
 const resultsDir = path.join(root, 'test-results');
 const exthostLog = path.join(resultsDir, 'exthost.log');
@@ -201,6 +206,7 @@ function prepareFolders(tmp) {
     const link = path.join(dirs.extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
     fs.symlinkSync(extensionPath, link, 'dir');
   }
+  dirs.localeArgs = locale ? installLanguagePack(locale, dirs) : [];
   return dirs;
 }
 
@@ -212,7 +218,7 @@ async function startCodeServer(entry, dirs) {
   const child = spawn(process.execPath, [entry,
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--extensions-dir', dirs.extensionsDir, '--user-data-dir', dirs.userDataDir, dirs.workspace,
+    '--extensions-dir', dirs.extensionsDir, '--user-data-dir', dirs.userDataDir, ...dirs.localeArgs, dirs.workspace,
   ], {
     cwd: dirs.workspace,
     detached: true, // own process group: killGroup() also ends its extension hosts
@@ -365,6 +371,10 @@ async function main() {
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(exthostLog, '');
   fs.rmSync(path.join(resultsDir, 'screenshots'), { recursive: true, force: true });
+  if (!ensureSystemPackages()) {
+    report('build', 'Debian packages the suites need (scripts/system-deps.mjs)', 'failed', 'missing packages: see the command above');
+    return;
+  }
 
   if (extensionPath === root) {
     if (!buildStep('bundle the extension (node esbuild.js)', process.execPath, ['esbuild.js'])) return;
@@ -400,7 +410,7 @@ async function main() {
   const configFile = path.join(tmp, 'config.json');
   fs.writeFileSync(configFile, JSON.stringify({
     url: server.url, workspace: dirs.workspace, userDataDir: dirs.userDataDir, extensionsDir: dirs.extensionsDir,
-    dataDir: dirs.dataDir, codeServerEntry: entry, resultsDir, extensionPath, loadMode,
+    dataDir: dirs.dataDir, codeServerEntry: entry, resultsDir, extensionPath, loadMode, locale: locale ?? 'en',
   }, null, 2));
 
   if (hostSuites.length) {

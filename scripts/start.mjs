@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { entryPoint, isInstalled, setup } from './setup-vscode.mjs';
+import { CODE_SERVER_PACKAGES, ensureSystemPackages } from './system-deps.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -32,6 +33,8 @@ if (hasDesktop) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   if (!isInstalled()) {
+    // Its native modules are compiled here: the Debian build tools first (apt-get as root, else the command).
+    if (!ensureSystemPackages({ only: CODE_SERVER_PACKAGES })) process.exit(1);
     console.log('[start] no desktop VS Code found: building VS Code for the browser once (code-server, about 3 minutes)…');
     await setup();
   }

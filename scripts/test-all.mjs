@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: unit tests (vitest) then the integration tests in a real VS Code
-// (scripts/integration.mjs). The last line printed is exactly `N passed, N failed`, the sum of both.
+// `npm test`: the Debian packages the suites need (scripts/system-deps.mjs: installed with apt-get as
+// root, otherwise the command to run is printed and the run fails), then ESLint over src and test (one
+// test), unit tests (vitest) and the integration tests in a real VS Code (scripts/integration.mjs).
+// The last line printed is exactly `N passed, N failed`, the sum of all stages.
 // A stage that crashes or reports nothing counts as at least one failed test.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSystemPackages } from './system-deps.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'test-results');
@@ -47,6 +50,14 @@ function countsFromLine(output) {
   return last ? { passed: Number(last[1]), failed: Number(last[2]) } : undefined;
 }
 
+/** `eslint src test` as one test: passed when clean, failed on any error. */
+async function lintStage() {
+  console.log('\n=== lint (eslint src test) ===');
+  const { code } = await run('npx', ['--no-install', 'eslint', 'src', 'test']);
+  console.log(`lint: ${code === 0 ? 'clean' : `exit ${code}`}`);
+  return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, code };
+}
+
 async function unitStage() {
   const started = Date.now();
   const jsonFile = path.join(resultsDir, 'vitest.json');
@@ -73,13 +84,22 @@ async function integrationStage() {
   return { ...counts, code };
 }
 
+function writeSummary(passed, failed) {
+  fs.writeFileSync(path.join(resultsDir, 'summary.txt'), `${passed} passed, ${failed} failed\n`);
+  console.log(`${passed} passed, ${failed} failed`);
+}
+
+if (!ensureSystemPackages()) {
+  writeSummary(0, 1);
+  process.exit(1);
+}
 const stages = [];
+stages.push(await lintStage());
 stages.push(await unitStage());
 stages.push(await integrationStage());
 const passed = stages.reduce((sum, s) => sum + s.passed, 0);
 const failed = stages.reduce((sum, s) => sum + s.failed, 0);
 const exitCode = failed > 0 || stages.some((s) => s.code !== 0) ? 1 : 0;
-console.log(`\nunit + integration (exit ${exitCode}):`);
-fs.writeFileSync(path.join(resultsDir, 'summary.txt'), `${passed} passed, ${failed} failed\n`);
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`\nlint + unit + integration (exit ${exitCode}):`);
+writeSummary(passed, failed);
 process.exit(exitCode);

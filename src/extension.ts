@@ -4,6 +4,7 @@ import { CalendarService } from './host/calendarService';
 import { ConfigWatcher } from './host/config';
 import { dataFolderFor, prepareDataFolder, watchDataFolderSetting } from './host/dataFolder';
 import { installCommand, refreshInstalledCommand } from './host/installCommand';
+import { ContextKeys } from './host/contextKeys';
 import { ControlsHolder } from './host/controls';
 import { DashboardPanel, OPEN_DASHBOARD_COMMAND } from './host/dashboardPanel';
 import { registerDataCommands } from './host/dataCommands';
@@ -16,6 +17,7 @@ import { CraftModel } from './host/model';
 import { lazyReports } from './host/lazyReports';
 import type { TeamFlow } from './host/teamCommands';
 import { hasMembershipFile as hasMembership } from './store/teamKeys';
+import { registerLog } from './host/log';
 import { Tracker } from './host/tracker';
 import { editorProgram } from './core/programs';
 import { dashboardDeps, summaryDeps } from './host/viewDeps';
@@ -37,17 +39,19 @@ export function activate(context: vscode.ExtensionContext) {
   const views = { model, calendars, config, tracker, onDidChangeData };
   const dashboard = dashboardDeps(views), summary = summaryDeps(views);
   const statusBar = new StatusBarController(model, config, controls, problems);
+  const keys = new ContextKeys(dataDir, controls, calendars, onDidChangeData);
+  const thenRefreshKeys = <T>(work: Promise<T>) => work.finally(() => keys.refresh());
   context.subscriptions.push(
-    problems, config, controls, calendars, dataChanged, tracker, model, statusBar,
+    registerLog(), problems, config, controls, calendars, dataChanged, tracker, model, statusBar, keys,
     registerDataCommands({ dataDir, controls, tracker, model }),
     registerMeetingCommands({ dataDir, calendars, config, changed: () => dataChanged.fire() }),
     new EdgeWarnings(dataDir, model, config, problems),
-    vscode.commands.registerCommand(Commands.teamSetUp, () => team().setUp()),
-    vscode.commands.registerCommand(Commands.teamJoin, () => team().join()),
+    vscode.commands.registerCommand(Commands.teamSetUp, () => thenRefreshKeys(team().setUp())),
+    vscode.commands.registerCommand(Commands.teamJoin, () => thenRefreshKeys(team().join())),
     vscode.commands.registerCommand(Commands.teamRoster, (folder?: string) => team().showRoster(folder)),
     vscode.commands.registerCommand(Commands.teamAdmit, (folder?: string, fingerprints?: string) => team().admit(folder, fingerprints)),
     vscode.commands.registerCommand(Commands.teamContribute, (month?: string) => team().reviewAndSend(month)),
-    vscode.commands.registerCommand(Commands.teamLeave, () => team().leave()),
+    vscode.commands.registerCommand(Commands.teamLeave, () => thenRefreshKeys(team().leave())),
     vscode.commands.registerCommand(Commands.teamReport, (folder?: string, month?: string) => team().report(folder, month)),
     vscode.commands.registerCommand(OPEN_DASHBOARD_COMMAND, (month?: string) => void DashboardPanel.show(context, dashboard, typeof month === 'string' ? month : undefined)),
     DashboardPanel.registerSerializer(context, dashboard),
@@ -59,7 +63,7 @@ export function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push(config.onDidChange((c) => (c.problems.length ? problems.report('config', c.problems.join(' ')) : problems.clear('config'))));
   // Deferred so activation itself stays cheap.
   // Old per-editor folders move in first (they may hold the controls and history this window needs).
-  setTimeout(() => void prepareDataFolder(context, dataDir, problems).then(() => void refreshInstalledCommand(context)).then(() => controls.reload()).then(() => model.refresh()).then(() => calendars.start()).then(() => (hasMembership(dataDir) ? team().contributeIfDue() : undefined)), 0);
+  setTimeout(() => void prepareDataFolder(context, dataDir, problems).then(() => void refreshInstalledCommand(context)).then(() => controls.reload()).then(() => model.refresh()).then(() => void keys.refresh()).then(() => calendars.start()).then(() => (hasMembership(dataDir) ? team().contributeIfDue() : undefined)), 0);
   // A small API for integration tests and for other extensions that want to flush before reading the files.
   return {
     dataDir,

@@ -1,5 +1,9 @@
 // Local calendar arithmetic in an IANA time zone, using the runtime's Intl data (pure: no clock, no I/O).
 // A "date" is a 'YYYY-MM-DD' string naming a local calendar day.
+import {
+  addDays as dfAddDays, addMonths as dfAddMonths, addWeeks, differenceInCalendarDays, eachDayOfInterval, getISODay, getISOWeek,
+  getISOWeekYear, isExists, lastDayOfMonth, startOfISOWeek, startOfISOWeekYear,
+} from 'date-fns';
 
 const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -71,59 +75,63 @@ export function parseDate(date: string): { year: number; month: number; day: num
   const m = DATE_RE.exec(date);
   if (!m) return undefined;
   const year = Number(m[1]), month = Number(m[2]), day = Number(m[3]);
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
-  return { year, month, day };
+  return isExists(year, month - 1, day) ? { year, month, day } : undefined;
 }
 
 export function isValidDate(date: string): boolean {
   return parseDate(date) !== undefined;
 }
 
-function dateToUtcMs(date: string): number {
+// Calendar-day arithmetic runs on date-fns with a plain Date at local midnight of the named day: date-fns
+// works on the Date's calendar fields, so the answer (a day, not an instant) is the same in every system
+// zone. The string <-> Date steps stay by hand: date-fns' parse/format cost 3x more on these hot paths.
+function toDay(date: string): Date {
   const p = parseDate(date);
   if (!p) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
-  return Date.UTC(p.year, p.month - 1, p.day);
+  return new Date(p.year, p.month - 1, p.day);
+}
+
+function fromDay(d: Date): string {
+  return formatDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
 
 /** The date n days after (or before, when negative) the given date. */
 export function addDays(date: string, n: number): string {
-  const d = new Date(dateToUtcMs(date) + n * DAY_MS);
-  return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return fromDay(dfAddDays(toDay(date), n));
 }
 
 /** Whole days from a to b (b - a). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((dateToUtcMs(b) - dateToUtcMs(a)) / DAY_MS);
+  return differenceInCalendarDays(toDay(b), toDay(a));
 }
 
 /** Every date from `from` to `to`, both included (empty when to < from). */
 export function dateRange(from: string, to: string): string[] {
-  const out: string[] = [];
-  const n = daysBetween(from, to);
-  for (let i = 0; i <= n; i++) out.push(addDays(from, i));
-  return out;
+  const start = toDay(from), end = toDay(to);
+  return end < start ? [] : eachDayOfInterval({ start, end }).map(fromDay);
 }
 
 /** ISO weekday, 1 = Monday .. 7 = Sunday. */
 export function isoWeekday(date: string): number {
-  const wd = new Date(dateToUtcMs(date)).getUTCDay();
-  return wd === 0 ? 7 : wd;
+  return getISODay(toDay(date));
 }
 
 /** ISO week label 'YYYY-Www' of a date. */
 export function isoWeek(date: string): string {
-  const monday = startOfIsoWeek(date);
-  const thursday = addDays(monday, 3);
-  const year = Number(thursday.slice(0, 4));
-  const firstThursdayWeekMonday = startOfIsoWeek(addDays(`${year}-01-04`, 0));
-  const week = Math.floor(daysBetween(firstThursdayWeekMonday, monday) / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  const d = toDay(date);
+  return `${getISOWeekYear(d)}-W${String(getISOWeek(d)).padStart(2, '0')}`;
+}
+
+/** The Monday of ISO week `week` of ISO week-year `year`, or undefined when that week does not exist. */
+export function isoWeekMonday(year: number, week: number): string | undefined {
+  if (!Number.isInteger(year) || year < 1 || year > 9999 || !Number.isInteger(week) || week < 1 || week > 53) return undefined;
+  const monday = addWeeks(startOfISOWeekYear(new Date(year, 0, 4)), week - 1);
+  return getISOWeekYear(monday) === year && getISOWeek(monday) === week ? fromDay(monday) : undefined;
 }
 
 /** The Monday of the ISO week containing the date. */
 export function startOfIsoWeek(date: string): string {
-  return addDays(date, 1 - isoWeekday(date));
+  return fromDay(startOfISOWeek(toDay(date)));
 }
 
 /** 'YYYY-MM' of a date. */
@@ -135,22 +143,23 @@ export function monthOf(date: string): string {
 export function monthRange(month: string): { from: string; to: string } {
   const from = `${month}-01`;
   if (!isValidDate(from)) throw new RangeError(`Not a month (YYYY-MM): ${month}`);
-  const next = addMonths(month, 1);
-  return { from, to: addDays(`${next}-01`, -1) };
+  return { from, to: fromDay(lastDayOfMonth(toDay(from))) };
 }
 
 export function addMonths(month: string, n: number): string {
-  const y = Number(month.slice(0, 4)), m = Number(month.slice(5, 7)) - 1 + n;
-  const year = y + Math.floor(m / 12), mm = ((m % 12) + 12) % 12;
-  return `${String(year).padStart(4, '0')}-${String(mm + 1).padStart(2, '0')}`;
+  return fromDay(dfAddMonths(toDay(`${month}-01`), n)).slice(0, 7);
 }
 
 /**
  * The instant a local wall-clock time occurs in the zone. When the time falls in a DST gap (it never
  * happens locally), the instant just after the gap is returned; when it occurs twice, the first one.
+ * Kept by hand, not @date-fns/tz's TZDate: TZDate resolves a repeated wall time through the machine's
+ * own zone (docs/architecture.md, "Date arithmetic kept by hand").
  */
 export function zonedTime(date: string, minuteOfDay: number, timeZone: string): number {
-  const wall = dateToUtcMs(date) + minuteOfDay * 60_000;
+  const p = parseDate(date);
+  if (!p) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
+  const wall = Date.UTC(p.year, p.month - 1, p.day) + minuteOfDay * 60_000;
   // Two candidate offsets: the ones in force a day either side cover every real transition.
   const candidates = new Set([offsetMs(wall - DAY_MS, timeZone), offsetMs(wall, timeZone), offsetMs(wall + DAY_MS, timeZone)]);
   let best: number | undefined;

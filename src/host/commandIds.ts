@@ -33,4 +33,5 @@ export const Commands = {
   teamContribute: 'craftTime.team.contribute',
   teamLeave: 'craftTime.team.leave',
   teamReport: 'craftTime.team.report',
+  showLog: 'craftTime.showLog',
 } as const;

@@ -1,13 +1,13 @@
 // Says what is wrong once: each problem key shows one notification per session, then lives in the status
 // bar tooltip and the output channel until it clears, so a failing disk never becomes a pop-up storm.
 import * as vscode from 'vscode';
+import { log } from './log';
 
 export class ProblemReporter implements vscode.Disposable {
   private readonly shown = new Set<string>();
   private readonly active = new Map<string, string>();
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
-  private channel: vscode.LogOutputChannel | undefined;
 
   /** `action` (e.g. Repair…) is offered on the one notification shown for this key. */
   report(key: string, message: string, action?: { readonly title: string; readonly run: () => unknown }): void {
@@ -38,11 +38,10 @@ export class ProblemReporter implements vscode.Disposable {
   }
 
   log(): vscode.LogOutputChannel {
-    return (this.channel ??= vscode.window.createOutputChannel('Craft Time', { log: true }));
+    return log();
   }
 
   dispose(): void {
-    this.channel?.dispose();
     this.emitter.dispose();
   }
 }

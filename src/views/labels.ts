@@ -1,5 +1,6 @@
 // Number and date wording shared by every surface (status bar, dashboard, summaries, CLI), so a value is
 // written the same way everywhere. Pure: no vscode, no I/O.
+import { formatDuration as dfFormatDuration } from 'date-fns';
 
 const HOUR = 3_600_000;
 
@@ -39,12 +40,10 @@ export function formatDuration(ms: number): string {
   return h === 0 ? `${m}m` : `${h}h ${String(m).padStart(2, '0')}m`;
 }
 
-/** Spelled out for screen readers: "2 hours 5 minutes". */
+/** Spelled out for screen readers: "2 hours 5 minutes", "1 hour", "0 minutes" (date-fns formatDuration). */
 export function describeDuration(ms: number): string {
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  const h = Math.floor(minutes / 60), m = minutes % 60;
-  const parts: string[] = [];
-  if (h) parts.push(`${h} hour${h === 1 ? '' : 's'}`);
-  if (m || !h) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
-  return parts.join(' ');
+  const hours = Math.floor(minutes / 60);
+  // Zero hours are left out; zero minutes are said only when there is nothing else to say.
+  return dfFormatDuration({ hours, minutes: minutes % 60 }, { format: hours ? ['hours', 'minutes'] : ['minutes'], zero: hours === 0 });
 }

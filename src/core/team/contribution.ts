@@ -1,6 +1,6 @@
 // The team contribution: one member's coarse numbers for one month (docs/team-format.md). Pure: the clock
 // comes in as `now`, files come in as text, nothing is read or written here.
-import { addDays, addMonths, isoWeek, isValidDate, monthOf } from '../zone';
+import { addDays, addMonths, isoWeek, isoWeekMonday, monthOf } from '../zone';
 import { isTeamRole, type TeamRole } from './roles';
 
 export const CONTRIBUTION_KIND = 'craft-time/team-contribution';
@@ -131,14 +131,7 @@ export function weekMonday(label: string): string | undefined {
 
 function computeWeekMonday(label: string): string | undefined {
   const m = WEEK_RE.exec(label);
-  if (!m) return undefined;
-  const year = Number(m[1]), week = Number(m[2]);
-  if (week < 1 || week > 53) return undefined;
-  const jan4 = `${m[1]}-01-04`;
-  if (!isValidDate(jan4)) return undefined;
-  const wd = new Date(`${jan4}T00:00:00Z`).getUTCDay() || 7;
-  const monday = addDays(addDays(jan4, 1 - wd), (week - 1) * 7);
-  return isoWeek(monday) === label && Number(isoWeek(monday).slice(0, 4)) === year ? monday : undefined;
+  return m ? isoWeekMonday(Number(m[1]), Number(m[2])) : undefined;
 }
 
 interface WeekInfo {

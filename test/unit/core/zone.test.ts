@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, dateRange, dayBoundaries, isoWeek, isValidDate, localDate, monthRange, startOfDay, startOfIsoWeek, zonedTime } from '../../../src/core/zone';
+import { addDays, dateRange, dayBoundaries, isoWeek, isoWeekMonday, isValidDate, localDate, monthRange, startOfDay, startOfIsoWeek, zonedTime } from '../../../src/core/zone';
 
 describe('local days', () => {
   test('midnight in Berlin is 23:00Z in winter and 22:00Z in summer', () => {
@@ -46,5 +46,21 @@ describe('calendar arithmetic', () => {
     expect(monthRange('2026-02')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
     expect(isValidDate('2026-02-30')).toBe(false);
     expect(isValidDate('2026-2-3')).toBe(false);
+  });
+});
+
+describe('ISO week Mondays', () => {
+  test('week 1 is the week with January 4th; a year has 53 weeks only when it starts on a Thursday (or a leap Wednesday)', () => {
+    // 2026-01-01 is a Thursday: its week (Mon 2025-12-29) is 2026-W01, and 2026 has 53 weeks.
+    expect(isoWeekMonday(2026, 1)).toBe('2025-12-29');
+    expect(isoWeekMonday(2026, 53)).toBe('2026-12-28');
+    // 2025-01-01 is a Wednesday of a common year: 52 weeks, so 2025-W53 does not exist.
+    expect(isoWeekMonday(2025, 53)).toBeUndefined();
+    expect(isoWeekMonday(2024, 0)).toBeUndefined();
+    // Round trip with isoWeek for every Monday of two years.
+    for (const d of dateRange('2024-01-01', '2025-12-31').filter((x) => new Date(`${x}T00:00:00Z`).getUTCDay() === 1)) {
+      const [y, w] = isoWeek(d).split('-W').map(Number);
+      expect(isoWeekMonday(y, w)).toBe(d);
+    }
   });
 });
