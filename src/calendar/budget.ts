@@ -1,6 +1,8 @@
 // One budget per calendar file. A hostile or broken feed must cost no more than a large real one: when
 // any limit is passed, the whole file is skipped with one problem that names the limit, and the other
 // calendars still count. docs/calendar.md ("Budgets") lists the defaults and why they are what they are.
+// No ical.js here: the extension host's bundle imports this file and must stay small.
+import type { ExpandResult } from './expand';
 
 export interface CalendarBudget {
   /** Wall time for reading and expanding one file, ms (checked cooperatively; the worker is killed past it). */
@@ -56,6 +58,11 @@ const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 /** The one problem a skipped file gets: what was passed, and what still counts. */
 export function skippedProblem(reason: string): string {
   return `The calendar was skipped: ${reason}. Other calendars still count.`;
+}
+
+/** The result of a file skipped for passing its budget: nothing counted, one problem naming the limit. */
+export function skippedResult(reason: string): ExpandResult {
+  return { meetings: [], timeOff: [], problems: [skippedProblem(reason)], stats: { events: 0, occurrences: 0, excluded: {} }, skipped: reason };
 }
 
 /** Reasons, in words a user can act on (each names the limit). */

@@ -15,13 +15,13 @@
 // - Floating times are read in the user's zone.
 import ICAL from 'ical.js';
 import type { Meeting, TimeOffDay } from '../core/types';
-import { BudgetExceeded, BudgetMeter, budgetOf, reasons, skippedProblem, type CalendarBudget } from './budget';
+import { BudgetExceeded, BudgetMeter, budgetOf, reasons, skippedResult, type CalendarBudget } from './budget';
 import { compileRules, exclusionReason, isTimeOff, type FilterOptions, type FilterRules } from './filters';
 import { parseParams, parseTime, splitCalendar, wallOf, type CalTime, type RawEvent, type RawProp } from './parseIcs';
 import { simpleRuleWalls, unsafeRuleReason } from './rules';
 import { ianaZone, UTC_ZONE, ZoneResolver, type Zone } from './zones';
 
-export { DEFAULT_BUDGET, type CalendarBudget } from './budget';
+export { DEFAULT_BUDGET, skippedResult, type CalendarBudget } from './budget';
 
 ICAL.design.strict = false;
 
@@ -98,10 +98,6 @@ function emptyResult(problems: string[]): ExpandResult {
   return { meetings: [], timeOff: [], problems, stats: { events: 0, occurrences: 0, excluded: {} } };
 }
 
-/** The result of a file skipped for passing its budget: nothing counted, one problem naming the limit. */
-export function skippedResult(reason: string): ExpandResult {
-  return { ...emptyResult([skippedProblem(reason)]), skipped: reason };
-}
 
 /** Expands calendar text. See the file comment for the rules. Never throws. */
 export function expandIcs(text: string, options: ExpandOptions): ExpandResult {

@@ -10,7 +10,7 @@ import { buildTimeline } from '../core/timeline';
 import type { Meeting, Segment, TimeOffDay } from '../core/types';
 import { addDays, addMonths, isValidDate, localDate, monthOf, startOfDay } from '../core/zone';
 import { ACTIVITY_DIR, monthsBetween, readActivity } from '../store/activityStore';
-import { loadCalendarTexts, readManualMeetings, readTimeOff } from '../store/calendarStore';
+import { calendarReadReason, loadCalendarTexts, readCalendarFile, readManualMeetings, readTimeOff } from '../store/calendarStore';
 import { UsageError, type ParsedArgs } from './args';
 
 export interface MeetingsLoad {
@@ -65,9 +65,9 @@ export async function loadMeetings(
       const full = path.resolve(options.cwd, file);
       let bytes: Uint8Array;
       try {
-        bytes = await fs.promises.readFile(full);
+        bytes = await readCalendarFile(full);
       } catch (error) {
-        throw new Error(`Cannot read calendar file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+        throw new Error(`Cannot read calendar file ${file}: ${calendarReadReason(error)}`, { cause: error });
       }
       expand(bytes, `ics-${i + 1}`, path.basename(file));
     }

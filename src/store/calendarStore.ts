@@ -8,7 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_BUDGET } from '../calendar/budget';
 import { writeFileAtomic } from './atomicWrite';
+import { readFileSafe, SafeReadError } from './safeRead';
 
 export interface CalendarSource {
   readonly id: string;
@@ -56,14 +58,17 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
   await writeFileAtomic(file, text, { mkdir: true });
 }
 
+/** Small state files (sources, refresh state, manual meetings, time off) are never near this. */
+const MAX_JSON_BYTES = 8 * 1024 * 1024;
+
 /** Reads a versioned JSON file; missing -> fallback; damaged -> fallback plus a problem (the file is left alone). */
 async function readJson<T>(file: string, fallback: T, pick: (v: Record<string, unknown>) => T | undefined): Promise<{ value: T; problem?: string }> {
   let text: string;
   try {
-    text = await fs.promises.readFile(file, 'utf8');
+    text = (await readFileSafe(file, { maxBytes: MAX_JSON_BYTES })).toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { value: fallback };
-    return { value: fallback, problem: `Could not read ${path.basename(file)}: ${(error as Error).message}` };
+    if ((error as SafeReadError).code === 'ENOENT') return { value: fallback };
+    return { value: fallback, problem: `Could not read ${path.basename(file)}: ${calendarReadReason(error)}` };
   }
   try {
     const v = JSON.parse(text) as unknown;
@@ -95,9 +100,25 @@ export async function writeMeta(dataDir: string, id: string, meta: SourceMeta): 
   await writeAtomic(metaFile(dataDir, id), JSON.stringify({ schema: 1, ...meta }, null, 2) + '\n');
 }
 
+/**
+ * Reads a calendar file the user named (an `--ics` argument, a connected file): a regular file only (a
+ * FIFO or device is refused without blocking), its size checked against the `bytes` budget before
+ * anything is read. Throws SafeReadError with a short reason.
+ */
+export async function readCalendarFile(file: string, maxBytes: number = DEFAULT_BUDGET.bytes): Promise<Buffer> {
+  return readFileSafe(file, { maxBytes });
+}
+
+/** Why a calendar file could not be read, in a few words (never the file's content). */
+export function calendarReadReason(error: unknown): string {
+  if (error instanceof SafeReadError) return error.reason;
+  return (error as NodeJS.ErrnoException)?.code ?? 'read error';
+}
+
 export async function readCache(dataDir: string, id: string): Promise<string | undefined> {
   try {
-    return await fs.promises.readFile(cacheFile(dataDir, id), 'utf8');
+    // Written by us, but it lives in a folder other programs can write: read it like any other file.
+    return (await readFileSafe(cacheFile(dataDir, id), { maxBytes: DEFAULT_BUDGET.bytes, within: dataDir })).toString('utf8');
   } catch {
     return undefined;
   }
@@ -122,10 +143,10 @@ export async function loadCalendarTexts(dataDir: string): Promise<{ source: Cale
     sources.map(async (source) => {
       if (source.kind === 'file' && source.path) {
         try {
-          return { source, text: await fs.promises.readFile(source.path, 'utf8') };
+          return { source, text: (await readCalendarFile(source.path)).toString('utf8') };
         } catch (error) {
           const cached = await readCache(dataDir, source.id);
-          return { source, text: cached, problem: `${source.label}: ${(error as Error).message}${cached ? ' (using the last good copy)' : ''}` };
+          return { source, text: cached, problem: `${source.label}: ${calendarReadReason(error)}${cached ? ' (using the last good copy)' : ''}` };
         }
       }
       const cached = await readCache(dataDir, source.id);

@@ -1,13 +1,12 @@
 // craft-time meetings: the expanded meetings of calendars, per local day, for checking a calendar.
 // Reads --ics files, else the calendars cached in the data folder. Never prints a subscription URL.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expandIcsBytes } from '../../calendar/expand';
 import { DEFAULT_IGNORE_PATTERNS } from '../../calendar/filters';
 import { dailyMeetings, roundMinutes } from '../../core/meetings';
 import type { Meeting, TimeOffDay } from '../../core/types';
 import { addDays, daysBetween, startOfDay } from '../../core/zone';
-import { loadCalendarTexts } from '../../store/calendarStore';
+import { calendarReadReason, loadCalendarTexts, readCalendarFile } from '../../store/calendarStore';
 import { parseArgs, UsageError } from '../args';
 import type { CliCommand, CliIo } from '../io';
 import { dateOption, emailsOption } from '../load';
@@ -85,10 +84,10 @@ export const meetingsCommand: CliCommand = {
       for (const [i, file] of icsFiles.entries()) {
         let bytes: Uint8Array;
         try {
-          bytes = await fs.promises.readFile(path.resolve(io.cwd, file));
+          // Regular files only, size checked first: a FIFO or device is refused at once, never waited on.
+          bytes = await readCalendarFile(path.resolve(io.cwd, file));
         } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          io.stderr(`craft-time meetings: cannot read ${redactUrls(file)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code ?? 'read error'}.\n`);
+          io.stderr(`craft-time meetings: cannot read ${redactUrls(file)}: ${calendarReadReason(error)}.\n`);
           return 1;
         }
         expand(bytes, `ics-${i + 1}`, path.basename(file));
