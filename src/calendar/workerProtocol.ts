@@ -1,6 +1,7 @@
 // Messages between the calendar worker and its client. Meetings cross the thread boundary packed in
-// columns (one Float64Array for the instants, plain arrays for the rest): structured-cloning 100,000
-// small objects costs more than expanding them, packed columns a fraction of it.
+// columns: the instants in one Float64Array, ids and titles each joined into one string (cloning one
+// long string is a copy; cloning 100,000 short ones, or 100,000 small objects, costs more than
+// expanding them).
 import type { Meeting } from '../core/types';
 import type { ExpandOptions, ExpandResult } from './expand';
 
@@ -15,8 +16,9 @@ export interface WorkerJob {
 export interface PackedResult extends Omit<ExpandResult, 'meetings'> {
   /** start, end of meeting i at 2i, 2i + 1. */
   readonly times: Float64Array;
-  readonly ids: string[];
-  readonly titles: string[];
+  /** Ids and titles joined by SEPARATOR, or as arrays when one of them contains it. */
+  readonly ids: string | string[];
+  readonly titles: string | string[];
   readonly attendees: Int32Array;
   /** 1 when recurring. */
   readonly recurring: Uint8Array;
@@ -27,6 +29,15 @@ export interface WorkerReply {
   readonly id: number;
   readonly result: PackedResult;
 }
+
+const SEPARATOR = '\u0000';
+
+function join(values: string[]): string | string[] {
+  // A value holding the separator would split wrong: keep the array then (rare, and still correct).
+  return values.some((v) => v.includes(SEPARATOR)) ? values : values.join(SEPARATOR);
+}
+
+const split = (value: string | string[], n: number): string[] => (typeof value === 'string' ? (n === 0 ? [] : value.split(SEPARATOR)) : value);
 
 export function packResult(r: ExpandResult): PackedResult {
   const n = r.meetings.length;
@@ -42,15 +53,16 @@ export function packResult(r: ExpandResult): PackedResult {
     recurring[i] = m.recurring ? 1 : 0;
   }
   const { meetings: _meetings, ...rest } = r;
-  return { ...rest, times, ids, titles, attendees, recurring, source: n > 0 ? r.meetings[0].source : '' };
+  return { ...rest, times, ids: join(ids), titles: join(titles), attendees, recurring, source: n > 0 ? r.meetings[0].source : '' };
 }
 
 export function unpackResult(p: PackedResult): ExpandResult {
-  const n = p.ids.length;
+  const n = p.attendees.length;
+  const ids = split(p.ids, n), titles = split(p.titles, n);
   const meetings = new Array<Meeting>(n);
   for (let i = 0; i < n; i++) {
     meetings[i] = {
-      id: p.ids[i], title: p.titles[i], attendees: p.attendees[i], recurring: p.recurring[i] === 1,
+      id: ids[i], title: titles[i], attendees: p.attendees[i], recurring: p.recurring[i] === 1,
       source: p.source, start: p.times[2 * i], end: p.times[2 * i + 1],
     };
   }
