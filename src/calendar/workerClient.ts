@@ -54,6 +54,11 @@ export class CalendarWorker {
     return this.running !== undefined;
   }
 
+  /** Files being expanded or waiting (to spread files over several workers). */
+  get load(): number {
+    return this.queue.length + (this.running ? 1 : 0);
+  }
+
   dispose(): void {
     this.disposed = true;
     this.stop();

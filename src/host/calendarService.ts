@@ -230,7 +230,10 @@ export class CalendarService implements vscode.Disposable {
     let running = this.inflight.get(key);
     if (!running) {
       const options: ExpandOptions = { ...window, timeZone: cfg.timeZone, myEmails: cfg.myEmails, ignorePatterns: cfg.ignorePatterns };
-      running = expandOffThread(text, options).then((r) => {
+      // The same content being read for another window goes first: if it is skipped, this one is too,
+      // without spending the budget a second time.
+      const sameContent = [...this.inflight.entries()].find(([k]) => k.endsWith(`:${hash}`))?.[1] ?? Promise.resolve();
+      running = sameContent.then(() => this.skippedByHash.get(hash) ?? expandOffThread(text, options)).then((r) => {
         this.inflight.delete(key);
         if (r.skipped) this.skippedByHash.set(hash, r);
         else {
