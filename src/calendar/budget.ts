@@ -20,8 +20,8 @@ export interface CalendarBudget {
 }
 
 /**
- * The largest real calendar we know of (23,500 events over 5 years: 100,768 occurrences, about 260,000
- * rule steps, 30 MB) fits with room to spare; each limit is at least 4 times what it needs.
+ * The largest calendar we plan for (23,500 events over 5 years, 28 MB: about 95,500 occurrences and under
+ * 100,000 rule steps, see bench/calendar.bench.ts) fits each limit at least 5 times over.
  */
 export const DEFAULT_BUDGET: CalendarBudget = {
   wallMs: 20_000,
