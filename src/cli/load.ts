@@ -67,7 +67,7 @@ export async function loadMeetings(
       try {
         bytes = await readCalendarFile(full);
       } catch (error) {
-        throw new Error(`Cannot read calendar file ${file}: ${calendarReadReason(error)}`, { cause: error });
+        throw new Error(`Cannot read calendar file ${file}: ${(error as NodeJS.ErrnoException).code ?? calendarReadReason(error)}`, { cause: error });
       }
       expand(bytes, `ics-${i + 1}`, path.basename(file));
     }

@@ -111,7 +111,7 @@ export async function readCalendarFile(file: string, maxBytes: number = DEFAULT_
 
 /** Why a calendar file could not be read, in a few words (never the file's content). */
 export function calendarReadReason(error: unknown): string {
-  if (error instanceof SafeReadError) return error.reason;
+  if (error instanceof SafeReadError) return error.code === 'ENOENT' ? 'no such file' : error.reason;
   return (error as NodeJS.ErrnoException)?.code ?? 'read error';
 }
 

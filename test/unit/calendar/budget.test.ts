@@ -10,6 +10,7 @@ import { expandIcs, expandIcsBytes, type ExpandOptions } from '../../../src/cale
 import { zoneFromVtimezone } from '../../../src/calendar/zones';
 import { meetingsCommand } from '../../../src/cli/commands/meetings';
 import type { CliIo } from '../../../src/cli/io';
+import { loadCalendarTexts, writeCache, writeSources } from '../../../src/store/calendarStore';
 
 const window: ExpandOptions = { fromMs: Date.UTC(2024, 0, 1), toMs: Date.UTC(2025, 0, 1), timeZone: 'UTC' };
 const calendar = (...parts: string[]) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${parts.join('')}END:VCALENDAR\r\n`;
@@ -195,5 +196,17 @@ describe('--ics files: regular files only, size checked first', () => {
   it('a device and a folder are refused', async () => {
     expect((await run(['--ics', '/dev/zero'])).err).toContain('not a regular file');
     expect((await run(['--ics', tmp])).err).toContain('not a regular file');
+  });
+
+  it('a connected calendar file that became a FIFO: refused at once, the last good copy is used', async () => {
+    const dataDir = join(tmp, 'data');
+    const fifo = join(tmp, 'connected.fifo');
+    execFileSync('mkfifo', [fifo]);
+    await writeSources(dataDir, [{ id: 'file-00aa', kind: 'file', label: 'work.ics', path: fifo, addedAt: '2024-06-01T00:00:00.000Z' }]);
+    const good = calendar(vevent('a', oneHour('20240603')));
+    await writeCache(dataDir, 'file-00aa', good);
+    const [entry] = await loadCalendarTexts(dataDir);
+    expect(entry.text).toBe(good);
+    expect(entry.problem).toBe('work.ics: not a regular file (using the last good copy)');
   });
 });
