@@ -212,14 +212,14 @@ async function workerTable(): Promise<void> {
     let c = process.cpuUsage(c0);
     inProcCpu.push((c.user + c.system) / 1000);
 
-    hostRssBefore = process.memoryUsage().rss;
+    hostRssBefore = process.memoryUsage.rss();
     // While the worker expands, this thread is free: sample its RSS and how late its timers fire.
     let last = performance.now();
     const sampler = setInterval(() => {
       const now = performance.now();
       hostLagMax = Math.max(hostLagMax, now - last - 10);
       last = now;
-      hostPeakRss = Math.max(hostPeakRss, process.memoryUsage().rss);
+      hostPeakRss = Math.max(hostPeakRss, process.memoryUsage.rss());
     }, 10);
     c0 = process.cpuUsage();
     t0 = performance.now();
