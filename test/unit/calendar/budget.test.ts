@@ -172,6 +172,23 @@ describe('durations and instants out of range are event problems', () => {
   });
 });
 
+describe('craft-time meetings --json is written in pieces', () => {
+  it('the pieces make the same document JSON.stringify(…, null, 2) would', async () => {
+    const series = Array.from({ length: 3 }, (_, i) => vevent(`s-${i}`, `${oneHour('20240101')}RRULE:FREQ=DAILY;COUNT=1500\r\n`));
+    const file = join(tmp, 'many.ics');
+    writeFileSync(file, calendar(...series));
+    for (const [from, to] of [['2024-01-01', '2024-12-31'], ['2030-01-01', '2030-01-01']]) {
+      const out: string[] = [];
+      const io: CliIo = { stdout: (t) => out.push(t), stderr: () => {}, env: {}, now: () => 0, cwd: tmp };
+      expect(await meetingsCommand.run(['--ics', file, '--from', from, '--to', to, '--tz', 'UTC', '--json'], io)).toBe(0);
+      const text = out.join('');
+      const parsed = JSON.parse(text);
+      expect(text).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+      expect(parsed.meetings).toHaveLength(from === '2024-01-01' ? 3 * 366 : 0);
+    }
+  });
+});
+
 describe('--ics files: regular files only, size checked first', () => {
   const run = async (args: string[]) => {
     const out: string[] = [], err: string[] = [];
