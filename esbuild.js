@@ -14,8 +14,11 @@ const targets = [
   // The monthly summary and team aggregate, loaded by src/host/lazyReports.ts on first use.
   { ...common, entryPoints: ['src/host/reports.ts'], outfile: 'dist/reports.js',
     platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', './calendar.js'] },
-  // Loaded lazily by src/host/calendarEngine.ts the first time a calendar is read.
+  // The calendar engine as a library (in-process use by tests and tools).
   { ...common, entryPoints: ['src/calendar/expand.ts'], outfile: 'dist/calendar.js',
+    platform: 'node', format: 'cjs', target: 'node20' },
+  // The worker thread that expands calendars for the extension (src/host/calendarEngine.ts starts it).
+  { ...common, entryPoints: ['src/calendar/worker.ts'], outfile: 'dist/calendarWorker.js',
     platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js',
     platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },

@@ -107,7 +107,7 @@ function install(vsix, entry) {
 /** The files an installed copy needs; throws with every one missing. */
 function checkFiles(installed) {
   const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
-  const need = new Set(['package.json', 'dist/extension.js', 'dist/calendar.js', 'dist/webview.js', 'dist/webview.css']);
+  const need = new Set(['package.json', 'dist/extension.js', 'dist/calendar.js', 'dist/calendarWorker.js', 'dist/webview.js', 'dist/webview.css']);
   if (manifest.main) need.add(path.posix.normalize(manifest.main.replace(/^\.\//, '')).replace(/(\.js)?$/, '.js'));
   const ignore = fs.existsSync(path.join(root, '.vscodeignore')) ? fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8') : '';
   for (const line of ignore.split('\n').map((l) => l.trim())) {

@@ -15,10 +15,13 @@
 // - Floating times are read in the user's zone.
 import ICAL from 'ical.js';
 import type { Meeting, TimeOffDay } from '../core/types';
+import { BudgetExceeded, BudgetMeter, budgetOf, reasons, skippedResult, type CalendarBudget } from './budget';
 import { compileRules, exclusionReason, isTimeOff, type FilterOptions, type FilterRules } from './filters';
 import { parseParams, parseTime, splitCalendar, wallOf, type CalTime, type RawEvent, type RawProp } from './parseIcs';
 import { simpleRuleWalls, unsafeRuleReason } from './rules';
 import { ianaZone, UTC_ZONE, ZoneResolver, type Zone } from './zones';
+
+export { DEFAULT_BUDGET, skippedResult, type CalendarBudget } from './budget';
 
 ICAL.design.strict = false;
 
@@ -27,8 +30,15 @@ const DAY_MS = 86_400_000;
 export const MAX_ITERATIONS = 50_000;
 /** ical.js steps allowed per series: each costs tens of microseconds (Time objects), so fewer. */
 export const MAX_ICAL_ITERATIONS = 10_000;
-/** Above this size a file is refused rather than parsed (a real calendar of 20 years is ~30 MB). */
+/** Default size limit (the `bytes` budget): a real calendar of 20 years is ~30 MB. */
 export const MAX_ICS_BYTES = 64 * 1024 * 1024;
+/** Instants a calendar may name: years 0001-9999 (what a DATE-TIME can write; Date covers them). */
+const MIN_INSTANT = -62_135_596_800_000; // 0001-01-01T00:00:00Z
+const MAX_INSTANT = Date.UTC(10_000, 0, 1);
+/** A timed event longer than this is not a meeting (a DURATION of years is damage, not busy time). */
+export const MAX_MEETING_MS = 31 * DAY_MS;
+/** An all-day event longer than this marks no days off. */
+const MAX_ALL_DAY_DAYS = 366;
 /** Per-event problems listed per file; the rest are counted in one line. */
 const MAX_EVENT_PROBLEMS = 20;
 
@@ -41,6 +51,10 @@ export interface ExpandOptions extends FilterOptions {
   readonly timeZone: string;
   /** Written into Meeting.source. */
   readonly sourceId?: string;
+  /** Limits for this file (defaults: DEFAULT_BUDGET); over any of them the file is skipped. */
+  readonly budget?: Partial<CalendarBudget>;
+  /** Monotonic clock for the wall-time budget, ms (tests only; default performance.now). */
+  readonly clock?: () => number;
 }
 
 export interface ExpandStats {
@@ -59,6 +73,8 @@ export interface ExpandResult {
   readonly timeOff: TimeOffDay[];
   readonly problems: string[];
   readonly stats: ExpandStats;
+  /** Set when the file was skipped for passing its budget: the reason (also the one problem). */
+  readonly skipped?: string;
 }
 
 /** Decodes a file's bytes: UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (old exports). */
@@ -72,10 +88,9 @@ export function decodeIcs(bytes: Uint8Array): string {
 
 /** Expands a calendar file's bytes (size-checked and decoded first). */
 export function expandIcsBytes(bytes: Uint8Array, options: ExpandOptions): ExpandResult {
-  if (bytes.byteLength > MAX_ICS_BYTES) {
-    const mb = (n: number) => Math.round(n / 1024 / 1024);
-    return emptyResult([`The calendar is too large to read (${mb(bytes.byteLength)} MB; the limit is ${mb(MAX_ICS_BYTES)} MB).`]);
-  }
+  const budget = budgetOf(options?.budget);
+  if (!(bytes instanceof Uint8Array)) return emptyResult(['The calendar could not be read (not a file\'s contents).']);
+  if (bytes.byteLength > budget.bytes) return skippedResult(reasons.bytes(budget, bytes.byteLength));
   return expandIcs(decodeIcs(bytes), options);
 }
 
@@ -83,13 +98,20 @@ function emptyResult(problems: string[]): ExpandResult {
   return { meetings: [], timeOff: [], problems, stats: { events: 0, occurrences: 0, excluded: {} } };
 }
 
-/** Expands calendar text. See the file comment for the rules. */
+
+/** Expands calendar text. See the file comment for the rules. Never throws. */
 export function expandIcs(text: string, options: ExpandOptions): ExpandResult {
-  if (typeof text !== 'string' || text.length > MAX_ICS_BYTES) return emptyResult(['The calendar is too large to read.']);
+  let budget: CalendarBudget;
   try {
-    return new Expander(options).run(text);
-  } catch {
-    // Only a bug of ours can get here; the user still gets an answer, not a crash.
+    budget = budgetOf(options?.budget);
+    if (typeof text !== 'string') return emptyResult(['The calendar could not be read (not text).']);
+    // A UTF-16 unit is at least one byte: over the limit in units is over it in bytes.
+    if (text.length > budget.bytes) return skippedResult(reasons.bytes(budget, text.length));
+    return new Expander(options, new BudgetMeter(budget, options.clock)).run(text);
+  } catch (error) {
+    if (error instanceof BudgetExceeded) return skippedResult(error.reason);
+    // Only a bug of ours (or a stack overflow on absurd nesting) can get here; the user still gets an
+    // answer, not a crash.
     return emptyResult(['The calendar could not be read (an unexpected error). Other calendars are unaffected.']);
   }
 }
@@ -204,7 +226,10 @@ class Expander {
   private readonly fromDayWall: number;
   private readonly toDayWall: number;
 
-  constructor(private readonly options: ExpandOptions) {
+  constructor(
+    private readonly options: ExpandOptions,
+    private readonly meter: BudgetMeter,
+  ) {
     const { rules, problems } = compileRules(options);
     this.rules = rules;
     this.problems.push(...problems);
@@ -226,7 +251,8 @@ class Expander {
     // Attendee texts are read only for the owner's PARTSTAT; without `myEmails` they are just counted.
     const split = splitCalendar(text, { keepAttendees: this.rules.myEmails.size > 0 });
     if (split.notCalendar) return emptyResult([split.notCalendar]);
-    this.resolver = new ZoneResolver(split.zones);
+    this.meter.checkTime();
+    this.resolver = new ZoneResolver(split.zones, this.meter);
     this.stats.events = split.events.length;
     if (split.events.length === 0) this.problems.push('The calendar has no events.');
 
@@ -259,14 +285,16 @@ class Expander {
       const list = overrides.get(uid) ?? [];
       try {
         this.expandMaster(uid, master, list, sink);
-      } catch {
+      } catch (error) {
+        if (error instanceof BudgetExceeded) throw error;
         this.eventProblem(master, 'it could not be expanded');
       }
     }
     for (const [uid, list] of overrides) {
       try {
         this.emitOverrides(uid, masters.get(uid), list, sink);
-      } catch {
+      } catch (error) {
+        if (error instanceof BudgetExceeded) throw error;
         this.eventProblem(list[0].event, 'its changed occurrences could not be read');
       }
     }
@@ -292,7 +320,10 @@ class Expander {
   /** The zone a time's wall clock is read in (UTC for 'Z', the user's for floating and unknown zones). */
   private zoneOf(t: CalTime): Zone {
     if (t.utc) return UTC_ZONE;
-    if (t.tzid) return this.resolver.resolve(t.tzid) ?? this.userZone;
+    if (t.tzid) {
+      this.meter.tzid(t.tzid);
+      return this.resolver.resolve(t.tzid) ?? this.userZone;
+    }
     return this.userZone;
   }
 
@@ -318,7 +349,12 @@ class Expander {
   // ---- emitting ----
 
   private emitTimed(event: RawEvent, uid: string, startMs: number, endMs: number, recurring: boolean, verdict: string | undefined): void {
+    if (!(startMs >= MIN_INSTANT && endMs < MAX_INSTANT)) {
+      this.eventProblem(event, 'its time is outside the range of dates (years 1-9999)');
+      return;
+    }
     if (endMs <= this.options.fromMs || startMs >= this.options.toMs) return;
+    this.meter.occurrence();
     this.stats.occurrences++;
     if (verdict) {
       this.stats.excluded[verdict] = (this.stats.excluded[verdict] ?? 0) + 1;
@@ -326,6 +362,10 @@ class Expander {
     }
     if (endMs <= startMs) {
       this.stats.excluded['no duration'] = (this.stats.excluded['no duration'] ?? 0) + 1;
+      return;
+    }
+    if (endMs - startMs > MAX_MEETING_MS) {
+      this.eventProblem(event, `it lasts longer than ${MAX_MEETING_MS / DAY_MS} days, which no meeting does`);
       return;
     }
     this.meetings.push({
@@ -345,7 +385,8 @@ class Expander {
 
   private emitTimeOff(startWall: number, days: number): void {
     const end = startWall + days * DAY_MS;
-    if (end <= this.fromDayWall || startWall >= this.toDayWall) return;
+    if (!(end > this.fromDayWall && startWall < this.toDayWall)) return; // also NaN
+    this.meter.occurrence();
     this.stats.occurrences++;
     for (let d = Math.max(startWall, this.fromDayWall); d < Math.min(end, this.toDayWall); d += DAY_MS) {
       this.timeOff.add(new Date(d).toISOString().slice(0, 10));
@@ -360,6 +401,7 @@ class Expander {
       this.eventProblem(event, event.dtstart ? 'its start time is not a valid date' : 'it has no start time');
       return;
     }
+    this.meter.rrules(event.rrules.length, event.line);
     const recurring = event.rrules.length > 0 || event.rdates.length > 0;
     if (start.isDate) {
       // All-day: only days off matter (an all-day event is never a meeting).
@@ -372,6 +414,14 @@ class Expander {
     const startWall = wallOf(start);
     const startMs = zone.wallToMs(startWall);
     const durMs = this.timedDuration(event, startMs, zone);
+    if (!(startMs >= MIN_INSTANT && startMs < MAX_INSTANT) || !Number.isFinite(durMs) || !(startMs + durMs < MAX_INSTANT)) {
+      this.eventProblem(event, 'its time or length is outside the range of dates (years 1-9999)');
+      return;
+    }
+    if (durMs > MAX_MEETING_MS) {
+      this.eventProblem(event, `it lasts longer than ${MAX_MEETING_MS / DAY_MS} days, which no meeting does`);
+      return;
+    }
 
     // Occurrences replaced by overrides: by instant, or by local date when the RECURRENCE-ID is a date.
     const replacedMs = new Set<number>(), replacedDays = new Set<number>();
@@ -532,6 +582,7 @@ class Expander {
     const nextWall = simple ?? icalWalls(recur, first, false);
     const cap = simple ? MAX_ITERATIONS : MAX_ICAL_ITERATIONS;
     for (let n = 0; ; n++) {
+      this.meter.step();
       if (n >= cap) {
         this.eventProblem(event, `its repeat rule has too many occurrences; only the first ${cap} were read`);
         return;
@@ -549,6 +600,10 @@ class Expander {
   private expandAllDay(event: RawEvent, start: CalTime, overrides: readonly Override[], recurring: boolean, sink: OccurrenceSink): void {
     const startWall = Date.UTC(start.year, start.month - 1, start.day);
     const days = this.allDayLength(event, startWall);
+    if (!(days <= MAX_ALL_DAY_DAYS)) {
+      this.eventProblem(event, `it lasts longer than ${MAX_ALL_DAY_DAYS} days`);
+      return;
+    }
     const replaced = new Set(overrides.map((o) => this.dayWallOf(o.rid)));
     if (!recurring) {
       if (!replaced.has(startWall)) sink.allDay(startWall, days);
@@ -604,6 +659,7 @@ class Expander {
     const simple = simpleRuleWalls(recur, first);
     const nextWall = simple ?? icalWalls(recur, first, true);
     for (let n = 0; n < (simple ? MAX_ITERATIONS : MAX_ICAL_ITERATIONS); n++) {
+      this.meter.step();
       const wall = nextWall();
       if (wall === undefined) return;
       if (wall > untilDay || wall >= this.toDayWall) return;

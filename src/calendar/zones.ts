@@ -15,6 +15,8 @@ import ICAL from 'ical.js';
 import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library';
 import { findIana } from 'windows-iana';
 import { isValidTimeZone, offsetMs } from '../core/zone';
+import type { BudgetMeter } from './budget';
+import { unsafeRuleReason } from './rules';
 
 const DAY_MS = 86_400_000;
 /** Transition tables are computed per block of 2^35 ms (about 398 days). */
@@ -94,10 +96,18 @@ class IntlZone implements Zone {
   }
 }
 
+/**
+ * Beyond this instant a VTIMEZONE's offsets are taken as those in force at it: ical.js expands every
+ * transition from the rule's DTSTART up to the year asked for, so a meeting dated 9999 in a zone with a
+ * thousand rules would otherwise cost millions of steps inside one call that no budget can interrupt.
+ */
+const ICAL_ZONE_LAST = Date.UTC(2200, 0, 1);
+
 /** A zone defined by a VTIMEZONE component (the file's own, or timezones-ical-library's). */
 class IcalZone implements Zone {
   constructor(readonly name: string, private readonly tz: ICAL.Timezone) {}
   wallToMs(wall: number): number {
+    if (!(wall < ICAL_ZONE_LAST)) return wall - this.offsetAt(ICAL_ZONE_LAST);
     const d = new Date(wall);
     const t = new ICAL.Time(
       { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() },
@@ -105,7 +115,8 @@ class IcalZone implements Zone {
     );
     return t.toUnixTime() * 1000;
   }
-  offsetAt(ms: number): number {
+  offsetAt(instant: number): number {
+    const ms = Math.min(instant, ICAL_ZONE_LAST);
     const t = ICAL.Time.fromJSDate(new Date(Math.floor(ms / 1000) * 1000), true);
     const local = t.convertToZone(this.tz);
     return Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) - Math.floor(ms / 1000) * 1000;
@@ -175,10 +186,16 @@ function windowsZone(name: string): Zone | undefined {
   return undefined;
 }
 
-/** "/mozilla.org/20050126_1/Europe/Berlin" -> Europe/Berlin: try each trailing part of the path. */
+/** IANA names have at most three parts ("America/Argentina/Buenos_Aires"). */
+const MAX_ZONE_PARTS = 3;
+
+/**
+ * "/mozilla.org/20050126_1/Europe/Berlin" -> Europe/Berlin: try the last few parts of the path (only
+ * those: trying every suffix of a TZID with tens of thousands of parts would be quadratic).
+ */
 function suffixZone(name: string): Zone | undefined {
   if (!name.includes('/')) return undefined;
-  const parts = name.split('/').filter((p) => p.length > 0);
+  const parts = name.split('/').filter((p) => p.length > 0).slice(-(MAX_ZONE_PARTS + 1));
   for (let i = 1; i < parts.length; i++) {
     const candidate = parts.slice(i).join('/');
     if (candidate.includes('/') || i === parts.length - 1) {
@@ -192,31 +209,56 @@ function suffixZone(name: string): Zone | undefined {
 /** Limits that keep a hostile VTIMEZONE from costing more than a real one ever does. */
 const MAX_VTIMEZONE_CHARS = 200_000;
 const MAX_VTIMEZONE_RULES = 1_000;
+const MAX_VTIMEZONE_RDATES = 5_000;
+/** RRULEs in one STANDARD/DAYLIGHT part: real definitions have one. */
+const MAX_RRULES_PER_RULE = 4;
 
 /**
- * Builds a zone from a VTIMEZONE block's text, or returns a reason why it cannot be trusted.
- * Only YEARLY/MONTHLY rules are accepted: anything finer makes ical.js expand transitions for ever.
+ * Why a parsed VTIMEZONE must not be used, or undefined. The rules are judged on ical.js' own reading
+ * of them (the parsed ICAL.Recur), never on the text: a rule written with parameters
+ * (`RRULE;X-A=1:FREQ=SECONDLY`) or with an unknown part before FREQ reads the same to ical.js as a plain
+ * one, so it must be judged the same. Only YEARLY/MONTHLY rules are accepted: anything finer makes
+ * ical.js expand transitions for ever.
  */
+function vtimezoneProblem(comp: ICAL.Component): string | undefined {
+  if (comp.name !== 'vtimezone') return 'its definition is not a VTIMEZONE';
+  const parts = comp.getAllSubcomponents();
+  if (parts.length === 0) return 'its definition has no rules';
+  if (parts.length > MAX_VTIMEZONE_RULES) return 'its definition has too many rules';
+  let rdates = 0;
+  for (const part of parts) {
+    if ((part.name !== 'standard' && part.name !== 'daylight') || part.getAllSubcomponents().length > 0) {
+      return 'its definition has unexpected nested parts';
+    }
+    const rrules = part.getAllProperties('rrule');
+    if (rrules.length > MAX_RRULES_PER_RULE) return 'its definition repeats in an unsupported way';
+    for (const prop of rrules) {
+      for (const value of prop.getValues()) {
+        if (!(value instanceof ICAL.Recur)) return 'its definition repeats in an unsupported way';
+        if (value.freq !== 'YEARLY' && value.freq !== 'MONTHLY') return 'its definition repeats in an unsupported way';
+        if (unsafeRuleReason(value)) return 'its definition repeats in an unsupported way';
+      }
+    }
+    for (const prop of part.getAllProperties('rdate')) rdates += prop.getValues().length;
+    if (rdates > MAX_VTIMEZONE_RDATES) return 'its definition has too many dates';
+  }
+  return undefined;
+}
+
+/** Builds a zone from a VTIMEZONE block's text, or returns a reason why it cannot be trusted. */
 export function zoneFromVtimezone(tzid: string, text: string): Zone | string {
   if (text.length > MAX_VTIMEZONE_CHARS) return 'its definition is too large';
-  const rules = (text.match(/^BEGIN:(?:STANDARD|DAYLIGHT)/gim) ?? []).length;
-  if (rules === 0) return 'its definition has no rules';
-  if (rules > MAX_VTIMEZONE_RULES) return 'its definition has too many rules';
-  if ((text.match(/^BEGIN:/gim) ?? []).length > rules + 1) return 'its definition has unexpected nested parts';
-  for (const m of text.matchAll(/^RRULE:(.*)$/gim)) {
-    const freq = /FREQ=([A-Z]+)/i.exec(m[1])?.[1]?.toUpperCase();
-    if (freq !== 'YEARLY' && freq !== 'MONTHLY') return 'its definition repeats in an unsupported way';
-  }
-  const rdates = (text.match(/^RDATE/gim) ?? []).length;
-  if (rdates > 5_000) return 'its definition has too many dates';
   try {
     const comp = new ICAL.Component(ICAL.parse(text) as unknown as unknown[]);
+    const problem = vtimezoneProblem(comp);
+    if (problem) return problem;
     const tz = new ICAL.Timezone({ component: comp, tzid });
     const zone = new IcalZone(tzid, tz);
     // Exercise it once so that a broken definition fails here, not in the middle of a series.
     zone.wallToMs(Date.UTC(2020, 0, 1, 12));
     return zone;
   } catch {
+    // Includes a stack overflow on absurdly nested text: the zone is unusable, the file is not.
     return 'its definition could not be read';
   }
 }
@@ -227,7 +269,11 @@ export class ZoneResolver {
   /** TZIDs that could not be resolved (read as floating), with the reason, for the problem list. */
   readonly unknown = new Map<string, string>();
 
-  constructor(private readonly fileZones: ReadonlyMap<string, string>) {}
+  constructor(
+    private readonly fileZones: ReadonlyMap<string, string>,
+    /** Charged for the file's own definitions: each costs about one step per rule and year. */
+    private readonly meter?: BudgetMeter,
+  ) {}
 
   resolve(rawTzid: string): Zone | undefined {
     let z = this.resolved.get(rawTzid);
@@ -247,7 +293,9 @@ export class ZoneResolver {
       this.unknown.set(tzid, 'it is not a known time zone and the file does not define it');
       return undefined;
     }
+    this.meter?.charge(Math.ceil(text.length / 64));
     const z = zoneFromVtimezone(tzid, text);
+    this.meter?.checkTime();
     if (typeof z === 'string') {
       this.unknown.set(tzid, z);
       return undefined;

@@ -8,15 +8,11 @@ import { inputsOf } from '../core/snapshot';
 import type { Settings } from '../core/settings';
 import type { Meeting, TimeOffDay } from '../core/types';
 import { isValidDate } from '../core/zone';
-import { loadCalendarTexts } from '../store/calendarStore';
+import { calendarReadReason, loadCalendarTexts, readCalendarFile } from '../store/calendarStore';
 import { loadHistory, plainActivityReader, type CalendarReader, type History } from '../store/history';
-import { readFileSafe, SafeReadError } from '../store/safeRead';
 import { UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './io';
 import type { CliSettings } from './settings';
-
-/** Largest --ics file read. */
-const MAX_ICS_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface CommandInputs {
   readonly settings: Settings;
@@ -56,13 +52,12 @@ export function cliCalendars(icsFiles: readonly string[], dataDir: string, cwd: 
   };
 }
 
-/** An --ics file: a regular file only (a FIFO or device is refused without hanging), size-capped. */
+/** An --ics file: a regular file only (a FIFO or device is refused without hanging), within the byte budget. */
 export async function readIcsFile(file: string, cwd: string): Promise<Uint8Array> {
   try {
-    return await readFileSafe(path.resolve(cwd, file), { maxBytes: MAX_ICS_FILE_BYTES });
+    return await readCalendarFile(path.resolve(cwd, file));
   } catch (error) {
-    const reason = error instanceof SafeReadError ? error.reason : (error as Error).message;
-    throw new Error(`Cannot read calendar file ${file}: ${reason}`, { cause: error });
+    throw new Error(`Cannot read calendar file ${file}: ${(error as NodeJS.ErrnoException).code ?? calendarReadReason(error)}`, { cause: error });
   }
 }
 

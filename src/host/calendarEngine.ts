@@ -1,11 +1,33 @@
-// The calendar engine (ical.js and the time-zone database) is a separate bundle, dist/calendar.js,
-// loaded the first time a calendar is read, so activation never pays for it.
-import type * as Engine from '../calendar/expand';
+// Where calendars are expanded in VS Code: on worker threads (dist/calendarWorker.js), never on the
+// extension host's own thread, which every extension of the window shares. Two workers, so that a
+// hostile file using up its budget on one does not hold up the other calendars. Started on first use,
+// so activation never pays for them; an idle worker ends itself.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ExpandOptions, ExpandResult } from '../calendar/expand';
+import { CalendarWorker } from '../calendar/workerClient';
 
-let engine: typeof Engine | undefined;
+/** The bundled worker script, a sibling of dist/extension.js. */
+export const WORKER_SCRIPT = path.join(__dirname, 'calendarWorker.js');
+const POOL_SIZE = 2;
 
-export function calendarEngine(): typeof Engine {
-  // A plain require of a sibling file of dist/extension.js; esbuild leaves it alone (marked external).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (engine ??= require('./calendar.js') as typeof Engine);
+let pool: CalendarWorker[] | undefined;
+
+/** The worker with the least work waiting. */
+function pickWorker(): CalendarWorker {
+  pool ??= Array.from({ length: POOL_SIZE }, () => new CalendarWorker({ script: WORKER_SCRIPT }));
+  return pool.reduce((best, w) => (w.load < best.load ? w : best));
+}
+
+/** Expands one calendar file off the extension host thread. Never rejects. */
+export function expandOffThread(text: string, options: ExpandOptions): Promise<ExpandResult> {
+  if (!fs.existsSync(WORKER_SCRIPT)) {
+    return Promise.resolve({ meetings: [], timeOff: [], problems: ['The calendar reader is missing from this installation; reinstall Craft Time.'], stats: { events: 0, occurrences: 0, excluded: {} } });
+  }
+  return pickWorker().expand(text, options);
+}
+
+export function disposeCalendarWorker(): void {
+  for (const w of pool ?? []) w.dispose();
+  pool = undefined;
 }

@@ -1,12 +1,14 @@
 // Calendar sources in VS Code: add/remove .ics files and https subscriptions (URLs in SecretStorage),
 // background refresh with conditional requests, last good copy on disk, per-source health, and
 // expanded meetings for a window of days (cached until the calendar or the window changes).
+// Expansion runs on a worker thread (calendarEngine.ts), one budget per file; callers never wait long
+// for a slow file: what is not ready after a short wait is left out, and onDidChange fires when it is.
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { downloadCalendar, maskUrl, normalizeCalendarUrl } from '../calendar/download';
-import type { ExpandResult } from '../calendar/expand';
-import { calendarEngine } from './calendarEngine';
+import type { ExpandOptions, ExpandResult } from '../calendar/expand';
+import { disposeCalendarWorker, expandOffThread } from './calendarEngine';
 import type { Meeting, TimeOffDay } from '../core/types';
 import {
   loadCalendarTexts, newId, readMeta, readSources, removeSourceFiles, writeCache, writeMeta, writeSources,
@@ -30,7 +32,14 @@ export interface ExpandedCalendars {
   readonly problems: string[];
   /** True when at least one calendar source is configured (meeting-based signals can run). */
   readonly connected: boolean;
+  /** True when some calendar was still being read and is left out (onDidChange fires once it is ready). */
+  readonly pending: boolean;
 }
+
+/** How long meetingsBetween waits for expansions before answering without the slow ones. */
+const WAIT_FOR_EXPANSION_MS = 3_000;
+/** Expanded results kept (a few windows of a few calendars). */
+const MAX_CACHED = 32;
 
 const secretKey = (id: string) => `craftTime.calendar.${id}`;
 
@@ -40,7 +49,10 @@ export class CalendarService implements vscode.Disposable {
   private readonly owned: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setInterval> | undefined;
-  private expandCache = new Map<string, ExpandResult>();
+  private readonly expandCache = new Map<string, ExpandResult>();
+  private readonly inflight = new Map<string, Promise<ExpandResult>>();
+  /** Files skipped for their budget, by content hash: not read again, whatever the window, until they change. */
+  private readonly skippedByHash = new Map<string, ExpandResult>();
   private refreshing: Promise<void> | undefined;
 
   constructor(
@@ -61,6 +73,7 @@ export class CalendarService implements vscode.Disposable {
 
   private onConfig(): void {
     this.expandCache.clear();
+    this.skippedByHash.clear();
     this.armTimer(this.config.value);
     this.emitter.fire();
   }
@@ -169,7 +182,7 @@ export class CalendarService implements vscode.Disposable {
       await this.saveMeta(source, { ...meta, lastAttempt: stamp, problem: `${result.message} The last good copy is still used.` });
       return;
     }
-    const check = this.expandWindow(result.text, source.id, now);
+    const check = await this.expandWindow(result.text, source.id, now);
     if (check.stats.events === 0 && check.problems.length > 0) {
       await this.saveMeta(source, { ...meta, lastAttempt: stamp, problem: `${check.problems[0]} The last good copy is still used.` });
       return;
@@ -190,7 +203,7 @@ export class CalendarService implements vscode.Disposable {
       await this.saveMeta(source, { ...meta, lastAttempt: stamp, problem: entry?.problem ?? 'The file could not be read.' });
       return;
     }
-    const check = this.expandWindow(entry.text, source.id, Date.now());
+    const check = await this.expandWindow(entry.text, source.id, Date.now());
     if (check.stats.events > 0 || check.problems.length === 0) await writeCache(this.dataDir, source.id, entry.text);
     await this.saveMeta(source, { lastAttempt: stamp, lastSuccess: stamp, events: check.stats.events, problem: check.problems.length ? summarize(check.problems) : undefined });
   }
@@ -201,38 +214,73 @@ export class CalendarService implements vscode.Disposable {
     else this.problems.clear(`calendar-${source.id}`);
   }
 
-  private expandWindow(text: string, id: string, now: number): ExpandResult {
-    const cfg = this.config.value;
-    return calendarEngine().expandIcs(text, {
-      fromMs: now - 400 * 86_400_000, toMs: now + 30 * 86_400_000, timeZone: cfg.timeZone, sourceId: id,
-      myEmails: cfg.myEmails, ignorePatterns: cfg.ignorePatterns,
-    });
+  private expandWindow(text: string, id: string, now: number): Promise<ExpandResult> {
+    return this.expand(text, { fromMs: now - 400 * 86_400_000, toMs: now + 30 * 86_400_000, sourceId: id });
   }
 
-  /** Meetings of every source between two instants, from the current files (cached by content). */
-  async meetingsBetween(fromMs: number, toMs: number): Promise<ExpandedCalendars> {
+  /** Expands one file off the thread, sharing results and in-flight work between callers. */
+  private expand(text: string, window: Pick<ExpandOptions, 'fromMs' | 'toMs' | 'sourceId'>): Promise<ExpandResult> {
     const cfg = this.config.value;
+    const hash = createHash('sha1').update(text).digest('hex');
+    const skipped = this.skippedByHash.get(hash);
+    if (skipped) return Promise.resolve(skipped);
+    const key = `${window.sourceId}:${window.fromMs}:${window.toMs}:${hash}`;
+    const cached = this.expandCache.get(key);
+    if (cached) return Promise.resolve(cached);
+    let running = this.inflight.get(key);
+    if (!running) {
+      const options: ExpandOptions = { ...window, timeZone: cfg.timeZone, myEmails: cfg.myEmails, ignorePatterns: cfg.ignorePatterns };
+      // The same content being read for another window goes first: if it is skipped, this one is too,
+      // without spending the budget a second time.
+      const sameContent = [...this.inflight.entries()].find(([k]) => k.endsWith(`:${hash}`))?.[1] ?? Promise.resolve();
+      running = sameContent.then(() => this.skippedByHash.get(hash) ?? expandOffThread(text, options)).then((r) => {
+        this.inflight.delete(key);
+        if (r.skipped) this.skippedByHash.set(hash, r);
+        else {
+          this.expandCache.set(key, r);
+          if (this.expandCache.size > MAX_CACHED) this.expandCache.delete(this.expandCache.keys().next().value as string);
+        }
+        return r;
+      });
+      this.inflight.set(key, running);
+    }
+    return running;
+  }
+
+  /**
+   * Meetings of every source between two instants, from the current files. Waits at most a few seconds
+   * for files being read: a slow or hostile file never holds up the status bar or a command.
+   */
+  async meetingsBetween(fromMs: number, toMs: number): Promise<ExpandedCalendars> {
     const texts = await loadCalendarTexts(this.dataDir);
+    const results: (ExpandResult | undefined)[] = texts.map(() => undefined);
+    const all = Promise.all(
+      texts.map(({ source, text }, i) =>
+        text === undefined ? undefined : this.expand(text, { fromMs, toMs, sourceId: source.id }).then((r) => (results[i] = r)),
+      ),
+    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ready = await Promise.race([all.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), WAIT_FOR_EXPANSION_MS)))]);
+    clearTimeout(timer);
+    if (!ready) void all.then(() => this.emitter.fire());
     const meetings: Meeting[] = [], timeOff: TimeOffDay[] = [], problems: string[] = [];
-    const fresh = new Map<string, ExpandResult>();
-    for (const { source, text } of texts) {
-      if (text === undefined) continue;
-      const key = `${source.id}:${fromMs}:${toMs}:${createHash('sha1').update(text).digest('hex')}`;
-      const result = this.expandCache.get(key) ??
-        calendarEngine().expandIcs(text, { fromMs, toMs, timeZone: cfg.timeZone, sourceId: source.id, myEmails: cfg.myEmails, ignorePatterns: cfg.ignorePatterns });
-      fresh.set(key, result);
+    let pending = false;
+    texts.forEach(({ source, text }, i) => {
+      const result = results[i];
+      if (text !== undefined && !result) pending = true;
+      if (!result) return;
       meetings.push(...result.meetings);
       timeOff.push(...result.timeOff);
       problems.push(...result.problems.map((p) => `${source.label}: ${p}`));
-    }
-    this.expandCache = fresh;
-    return { meetings, timeOff, problems, connected: texts.length > 0 };
+    });
+    return { meetings, timeOff, problems, connected: texts.length > 0, pending };
   }
 
   dispose(): void {
     if (this.timer) clearInterval(this.timer);
     for (const w of this.watchers) w.dispose();
     for (const d of this.owned) d.dispose();
+    disposeCalendarWorker();
   }
 }
 

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_BUDGET } from '../calendar/budget';
 import { writeFileAtomic } from './atomicWrite';
 import { readFileSafe, SafeReadError } from './safeRead';
 
@@ -101,6 +102,21 @@ export async function writeMeta(dataDir: string, id: string, meta: SourceMeta): 
   await writeAtomic(metaFile(dataDir, id), JSON.stringify({ schema: 1, ...meta }, null, 2) + '\n');
 }
 
+/**
+ * Reads a calendar file the user named (an `--ics` argument, a connected file): a regular file only (a
+ * FIFO or device is refused without blocking), its size checked against the `bytes` budget before
+ * anything is read. Throws SafeReadError with a short reason.
+ */
+export async function readCalendarFile(file: string, maxBytes: number = DEFAULT_BUDGET.bytes): Promise<Buffer> {
+  return readFileSafe(file, { maxBytes });
+}
+
+/** Why a calendar file could not be read, in a few words (never the file's content). */
+export function calendarReadReason(error: unknown): string {
+  if (error instanceof SafeReadError) return error.code === 'ENOENT' ? 'no such file' : error.reason;
+  return (error as NodeJS.ErrnoException)?.code ?? 'read error';
+}
+
 export async function readCache(dataDir: string, id: string): Promise<string | undefined> {
   try {
     return (await readFileSafe(cacheFile(dataDir, id), { maxBytes: MAX_CALENDAR_FILE_BYTES, within: dataDir })).toString('utf8');
@@ -130,11 +146,10 @@ export async function loadCalendarTexts(dataDir: string): Promise<{ source: Cale
     sources.map(async (source) => {
       if (source.kind === 'file' && source.path) {
         try {
-          // The user's own file, anywhere: regular files only, size capped, never blocking on a FIFO.
-          return { source, text: (await readFileSafe(source.path, { maxBytes: MAX_CALENDAR_FILE_BYTES })).toString('utf8') };
+          return { source, text: (await readCalendarFile(source.path)).toString('utf8') };
         } catch (error) {
           const cached = await readCache(dataDir, source.id);
-          return { source, text: cached, problem: `${source.label}: ${reasonOf(error)}${cached ? ' (using the last good copy)' : ''}` };
+          return { source, text: cached, problem: `${source.label}: ${calendarReadReason(error)}${cached ? ' (using the last good copy)' : ''}` };
         }
       }
       const cached = await readCache(dataDir, source.id);

@@ -1,13 +1,12 @@
 // craft-time meetings: the expanded meetings of calendars, per local day, for checking a calendar.
 // Reads --ics files, else the calendars cached in the data folder. Never prints a subscription URL.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expandIcsBytes } from '../../calendar/expand';
 import { DEFAULT_IGNORE_PATTERNS } from '../../calendar/filters';
 import { dailyMeetings, roundMinutes } from '../../core/meetings';
 import type { Meeting, TimeOffDay } from '../../core/types';
 import { addDays, daysBetween, startOfDay } from '../../core/zone';
-import { loadCalendarTexts } from '../../store/calendarStore';
+import { calendarReadReason, loadCalendarTexts, readCalendarFile } from '../../store/calendarStore';
 import { parseArgs, UsageError } from '../args';
 import type { CliCommand, CliIo } from '../io';
 import { dateOption, emailsOption } from '../load';
@@ -85,10 +84,10 @@ export const meetingsCommand: CliCommand = {
       for (const [i, file] of icsFiles.entries()) {
         let bytes: Uint8Array;
         try {
-          bytes = await fs.promises.readFile(path.resolve(io.cwd, file));
+          // Regular files only, size checked first: a FIFO or device is refused at once, never waited on.
+          bytes = await readCalendarFile(path.resolve(io.cwd, file));
         } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          io.stderr(`craft-time meetings: cannot read ${redactUrls(file)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code ?? 'read error'}.\n`);
+          io.stderr(`craft-time meetings: cannot read ${redactUrls(file)}: ${calendarReadReason(error)}.\n`);
           return 1;
         }
         expand(bytes, `ics-${i + 1}`, path.basename(file));
@@ -107,14 +106,7 @@ export const meetingsCommand: CliCommand = {
 
     meetings.sort((a, b) => a.start - b.start || a.end - b.end);
     const output: MeetingsOutput = {
-      meetings: meetings.map((m) => ({
-        start: iso(m.start),
-        end: iso(m.end),
-        ...(m.title ? { title: m.title } : {}),
-        attendees: m.attendees,
-        recurring: m.recurring,
-        source: m.source,
-      })),
+      meetings: [],
       days: dailyMeetings(meetings, from, to, timeZone).map((d) => ({
         date: d.date,
         meetingMinutes: roundMinutes(d.meetingMs),
@@ -125,14 +117,42 @@ export const meetingsCommand: CliCommand = {
     };
 
     if (args.flags.has('json')) {
-      io.stdout(JSON.stringify(output, null, 2) + '\n');
+      writeJson(io, output, meetings);
       return 0;
     }
-    io.stdout(renderTable(output, timeZone));
+    io.stdout(renderTable(output, meetings.length, timeZone));
     for (const p of problems) io.stderr(`warning: ${p}\n`);
     return 0;
   },
 };
+
+const outputMeeting = (m: Meeting): MeetingsOutput['meetings'][number] => ({
+  start: iso(m.start),
+  end: iso(m.end),
+  ...(m.title ? { title: m.title } : {}),
+  attendees: m.attendees,
+  recurring: m.recurring,
+  source: m.source,
+});
+
+/** Meetings per write of the JSON output. */
+const CHUNK = 2_000;
+
+/**
+ * Writes `{ ...output, meetings }` as JSON.stringify(…, null, 2) would, a few thousand meetings at a time:
+ * the whole document as one string (plus its objects) was the largest allocation of the command on big
+ * calendars.
+ */
+function writeJson(io: CliIo, output: MeetingsOutput, meetings: readonly Meeting[]): void {
+  io.stdout('{\n  "meetings": [');
+  for (let i = 0; i < meetings.length; i += CHUNK) {
+    const chunk = meetings.slice(i, i + CHUNK).map((m) => `\n    ${JSON.stringify(outputMeeting(m), null, 2).replace(/\n/g, '\n    ')}`);
+    io.stdout((i > 0 ? ',' : '') + chunk.join(','));
+  }
+  io.stdout(meetings.length > 0 ? '\n  ],' : '],');
+  const { meetings: _none, ...rest } = output;
+  io.stdout(JSON.stringify(rest, null, 2).slice(1) + '\n');
+}
 
 function hhmm(minutes: number): string {
   const m = Math.round(minutes);
@@ -140,9 +160,9 @@ function hhmm(minutes: number): string {
 }
 
 /** The readable form: one line per day with meetings, then the totals. */
-function renderTable(out: MeetingsOutput, timeZone: string): string {
+function renderTable(out: MeetingsOutput, meetingCount: number, timeZone: string): string {
   const rows = out.days.filter((d) => d.meetingMinutes > 0 || d.conflictMinutes > 0 || out.timeOff.includes(d.date));
-  const lines = [`Meetings per local day (${timeZone}); ${out.meetings.length} meetings in range.`, ''];
+  const lines = [`Meetings per local day (${timeZone}); ${meetingCount} meetings in range.`, ''];
   lines.push('date        meetings  conflicts  note');
   for (const d of rows) {
     lines.push(`${d.date}  ${hhmm(d.meetingMinutes).padStart(8)}  ${hhmm(d.conflictMinutes).padStart(9)}  ${out.timeOff.includes(d.date) ? 'time off' : ''}`.trimEnd());
