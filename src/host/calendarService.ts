@@ -4,6 +4,7 @@
 // Expansion runs on a worker thread (calendarEngine.ts), one budget per file; callers never wait long
 // for a slow file: what is not ready after a short wait is left out, and onDidChange fires when it is.
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { downloadCalendar, maskUrl, normalizeCalendarUrl } from '../calendar/download';
@@ -11,7 +12,7 @@ import type { ExpandOptions, ExpandResult } from '../calendar/expand';
 import { disposeCalendarWorker, expandOffThread } from './calendarEngine';
 import type { Meeting, TimeOffDay } from '../core/types';
 import {
-  loadCalendarTexts, newId, readMeta, readSources, removeSourceFiles, writeCache, writeMeta, writeSources,
+  cacheFile, loadCalendarTexts, newId, readMeta, readSources, removeSourceFiles, sourcesFile, writeCache, writeMeta, writeSources,
   type CalendarSource, type SourceMeta,
 } from '../store/calendarStore';
 import type { Config, ConfigWatcher } from './config';
@@ -50,6 +51,8 @@ export class CalendarService implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly expandCache = new Map<string, ExpandResult>();
+  /** The calendar texts and the stamps (size:mtime) of the files they were read from. */
+  private texts: { stamp: string; files: string[]; texts: { source: CalendarSource; text: string | undefined; problem?: string; hash?: string }[] } | undefined;
   private readonly inflight = new Map<string, Promise<ExpandResult>>();
   /** Files skipped for their budget, by content hash: not read again, whatever the window, until they change. */
   private readonly skippedByHash = new Map<string, ExpandResult>();
@@ -74,6 +77,7 @@ export class CalendarService implements vscode.Disposable {
   private onConfig(): void {
     this.expandCache.clear();
     this.skippedByHash.clear();
+    this.texts = undefined;
     this.armTimer(this.config.value);
     this.emitter.fire();
   }
@@ -219,9 +223,9 @@ export class CalendarService implements vscode.Disposable {
   }
 
   /** Expands one file off the thread, sharing results and in-flight work between callers. */
-  private expand(text: string, window: Pick<ExpandOptions, 'fromMs' | 'toMs' | 'sourceId'>): Promise<ExpandResult> {
+  private expand(text: string, window: Pick<ExpandOptions, 'fromMs' | 'toMs' | 'sourceId'>, knownHash?: string): Promise<ExpandResult> {
     const cfg = this.config.value;
-    const hash = createHash('sha1').update(text).digest('hex');
+    const hash = knownHash ?? createHash('sha1').update(text).digest('hex');
     const skipped = this.skippedByHash.get(hash);
     if (skipped) return Promise.resolve(skipped);
     const key = `${window.sourceId}:${window.fromMs}:${window.toMs}:${hash}`;
@@ -251,12 +255,40 @@ export class CalendarService implements vscode.Disposable {
    * Meetings of every source between two instants, from the current files. Waits at most a few seconds
    * for files being read: a slow or hostile file never holds up the status bar or a command.
    */
+  /**
+   * The calendar texts, re-read only when a file they come from changed (sources.json, a file source, a
+   * cached copy: compared by size and mtime), with their content hashes: a refresh after typing neither
+   * reads nor hashes the calendars again.
+   */
+  private async calendarTexts(): Promise<{ source: CalendarSource; text: string | undefined; problem?: string; hash?: string }[]> {
+    const stampOf = async (file: string | undefined) => {
+      if (!file) return '-';
+      try {
+        const st = await fs.promises.stat(file);
+        return `${st.size}:${st.mtimeMs}`;
+      } catch {
+        return 'missing';
+      }
+    };
+    const known = this.texts;
+    if (known) {
+      const stamps = await Promise.all(known.files.map(stampOf));
+      if (stamps.join('|') === known.stamp) return known.texts;
+    }
+    const { value: sources } = await readSources(this.dataDir);
+    const files = [sourcesFile(this.dataDir), ...sources.flatMap((s) => [s.kind === 'file' ? s.path : undefined, cacheFile(this.dataDir, s.id)])].filter((f): f is string => f !== undefined);
+    const stamp = (await Promise.all(files.map(stampOf))).join('|');
+    const texts = (await loadCalendarTexts(this.dataDir)).map((t) => ({ ...t, hash: t.text === undefined ? undefined : createHash('sha1').update(t.text).digest('hex') }));
+    this.texts = { stamp, files, texts };
+    return texts;
+  }
+
   async meetingsBetween(fromMs: number, toMs: number): Promise<ExpandedCalendars> {
-    const texts = await loadCalendarTexts(this.dataDir);
+    const texts = await this.calendarTexts();
     const results: (ExpandResult | undefined)[] = texts.map(() => undefined);
     const all = Promise.all(
       texts.map(({ source, text }, i) =>
-        text === undefined ? undefined : this.expand(text, { fromMs, toMs, sourceId: source.id }).then((r) => (results[i] = r)),
+        text === undefined ? undefined : this.expand(text, { fromMs, toMs, sourceId: source.id }, texts[i].hash).then((r) => (results[i] = r)),
       ),
     );
     let timer: ReturnType<typeof setTimeout> | undefined;
