@@ -1,9 +1,11 @@
-// The CLI's settings: flags, then --settings FILE (or $CRAFT_TIME_SETTINGS), then the VS Code builds'
-// settings.json files, then the defaults, resolved by the same model as the extension (core/settings.ts).
+// The CLI's settings: flags, then --settings FILE (or $CRAFT_TIME_SETTINGS), then the data folder's
+// machine-wide settings.json, then the VS Code builds' settings.json files, then the defaults, resolved by the same model as the extension (core/settings.ts).
 import * as path from 'node:path';
 import { rawFromObject, resolveSettings, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { readSettingsFile, vscodeSettingsFiles, type SettingsFile } from '../store/settingsFiles';
+import { machineSettingsFile, readMachineSettings } from '../store/machineSettings';
 import { systemTimeZone } from '../store/systemZone';
+import { dataDirOf } from './options';
 import { UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './io';
 
@@ -31,6 +33,13 @@ export async function loadCliSettings(args: ParsedArgs, io: CliIo, flags: FlagOv
     if (!read) throw new UsageError(`Settings file ${explicit} does not exist.`);
     if (read.problem) throw new UsageError(read.problem);
     files.push(read);
+  }
+  // The machine-wide file in the data folder: the settings that change numbers, for every build and the CLI.
+  const machineFile = machineSettingsFile(dataDirOf(args, io));
+  const machine = await readMachineSettings(dataDirOf(args, io));
+  if (machine.problem) problems.push(machine.problem);
+  if (Object.keys(machine.values).length > 0) {
+    files.push({ file: machineFile, values: Object.fromEntries(Object.entries(machine.values).map(([k, v]) => [`craftTime.${k}`, v])) });
   }
   for (const file of vscodeSettingsFiles(io.env)) {
     const read = await readSettingsFile(file);
