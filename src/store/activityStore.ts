@@ -28,7 +28,7 @@ export interface ActivityRead {
  * Reads every activity file, or only the month folders from `fromMonth` to `toMonth` ('YYYY-MM', inclusive;
  * callers widen by a month each side to cover time-zone offsets). A missing folder is an empty history.
  */
-export async function readActivity(dataDir: string, range?: { fromMonth: string; toMonth: string }): Promise<ActivityRead> {
+export async function readActivity(dataDir: string, range?: { fromMonth: string; toMonth: string }, now = Date.now()): Promise<ActivityRead> {
   const root = path.join(dataDir, ACTIVITY_DIR);
   const result: ActivityRead = { sources: [], workspaceNames: new Map(), barriers: [], damagedLines: 0, unreadable: [], files: 0 };
   let months: string[];
@@ -58,7 +58,8 @@ export async function readActivity(dataDir: string, range?: { fromMonth: string;
         result.unreadable.push({ file: path.join(ACTIVITY_DIR, month, names[i]), reason: (error as Error).message });
         return;
       }
-      const decoded = decodeActivity(text);
+      // Every instant must lie in the folder's month and not in the future (docs/data-format.md).
+      const decoded = decodeActivity(text, { now, month });
       result.sources.push(decoded.spans);
       result.barriers.push(...decoded.barriers);
       for (const [id, name] of decoded.workspaceNames) result.workspaceNames.set(id, name);
@@ -105,6 +106,8 @@ export class ActivityWriter {
   constructor(
     private readonly dataDir: string,
     readonly source: string,
+    /** Who writes (vscode, cursor, ...; see core/program.ts), recorded in each file's header. */
+    readonly program = 'vscode',
   ) {}
 
   fileFor(month: string): string {
@@ -118,7 +121,7 @@ export class ActivityWriter {
     await fs.promises.mkdir(path.dirname(file), { recursive: true });
     const exists = await fs.promises.stat(file).then(() => true, () => false);
     if (!exists) this.encoders.delete(month);
-    const prefix = (exists ? '' : headerLine(this.source) + '\n') + (this.interrupted.has(month) ? '\n' : '');
+    const prefix = (exists ? '' : headerLine(this.source, this.program) + '\n') + (this.interrupted.has(month) ? '\n' : '');
     await fs.promises.appendFile(file, prefix + pauseLine(instant) + '\n', 'utf8');
     this.interrupted.delete(month);
   }
@@ -146,7 +149,7 @@ export class ActivityWriter {
         // its dictionary lines again (later definitions of the same ref win; both say the same).
         encoder = new ActivityEncoder();
         if (!exists) {
-          prefix = headerLine(this.source) + '\n';
+          prefix = headerLine(this.source, this.program) + '\n';
           this.interrupted.delete(month);
         } else {
           // The file may end in a line cut short by someone else's failed write: start a new line
@@ -178,7 +181,7 @@ export class ActivityWriter {
  * Writes a whole file for a one-off source (an import) atomically: a temporary file renamed into place,
  * so a reader never sees half of it and re-importing the same data replaces rather than adds.
  */
-export async function writeActivityFile(dataDir: string, source: string, spans: readonly Span[], workspaceNames: ReadonlyMap<string, string>): Promise<string[]> {
+export async function writeActivityFile(dataDir: string, source: string, spans: readonly Span[], workspaceNames: ReadonlyMap<string, string>, program = 'vscode'): Promise<string[]> {
   const byMonth = new Map<string, Span[]>();
   for (const s of spans) {
     const m = monthFolder(s.start);
@@ -189,7 +192,7 @@ export async function writeActivityFile(dataDir: string, source: string, spans: 
   const written: string[] = [];
   for (const [month, list] of byMonth) {
     const file = path.join(dataDir, ACTIVITY_DIR, month, `${source}.jsonl`);
-    const text = headerLine(source) + '\n' + new ActivityEncoder().encode(list, workspaceNames);
+    const text = headerLine(source, program) + '\n' + new ActivityEncoder().encode(list, workspaceNames);
     await writeFileAtomic(file, text, { mkdir: true });
     written.push(file);
   }

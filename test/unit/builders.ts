@@ -1,5 +1,5 @@
 // Small builders for test data. Add your own; keep defaults boring and explicit.
-import type { Category, Meeting, Segment, Span, TimeOffDay } from '../../src/core/types';
+import type { Category, HandsOnCategory, Meeting, Segment, Span, TimeOffDay } from '../../src/core/types';
 import { addDays, isoWeekday, zonedTime } from '../../src/core/zone';
 
 export const MIN = 60_000;
@@ -44,7 +44,7 @@ export function aTimeOff(date: string, reason: TimeOffDay['reason'] = 'manual'):
 }
 
 /** Segments for local ranges on a date: [['09:00', '11:00'], ...]. */
-export function segmentsOn(date: string, ranges: readonly (readonly [string, string])[], timeZone = 'UTC', category: Category = 'coding'): Segment[] {
+export function segmentsOn(date: string, ranges: readonly (readonly [string, string])[], timeZone = 'UTC', category: HandsOnCategory = 'coding'): Segment[] {
   return ranges.map(([s, e]) => aSegment({ start: at(date, s, timeZone), end: at(date, e, timeZone), category }));
 }
 

@@ -1,0 +1,195 @@
+// Facts first (issue 10): what an extension observes, in order and with timings, for each kind of edit.
+// The probe extension (test/fixtures/probe-extension) logs every event; this suite performs each case
+// with real key presses (or, for the tools, the probe's stand-in commands) and cuts the log into one
+// recording per case: test-results/origin-recordings/<case>.json, and with CRAFT_TIME_RECORD_FIXTURES=1
+// also test/fixtures/origin/<case>.json (the origin classifier's test inputs).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { sleep } from '../harness/activity.mjs';
+import { eventually, startSession } from '../harness/vscode.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const PROBE_ID = 'craft-time-test.craft-time-probe';
+let session;
+let window;
+
+const eventsFile = () => path.join(session.config.userDataDir, 'User', 'globalStorage', PROBE_ID, 'events.jsonl');
+const readEvents = () => (fs.existsSync(eventsFile()) ? fs.readFileSync(eventsFile(), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+
+/** Runs `act`, then keeps the probe's events from its start to `settleMs` after it as one recording. */
+async function record(name, description, act, { settleMs = 1500 } = {}) {
+  const from = Date.now();
+  await act();
+  await sleep(settleMs);
+  const to = Date.now();
+  const events = readEvents().filter((e) => e.t >= from && e.t <= to && e.type !== 'activated')
+    .map((e) => ({ ...e, t: e.t - from }));
+  const recording = { case: name, description, vscode: '1.100.3 (code-server 4.100.3, Chromium headless)', events };
+  const text = `${JSON.stringify(recording, null, 1)}\n`;
+  const out = path.join(session.config.resultsDir, 'origin-recordings');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, `${name}.json`), text);
+  if (process.env.CRAFT_TIME_RECORD_FIXTURES === '1') {
+    fs.mkdirSync(path.join(root, 'test', 'fixtures', 'origin'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'test', 'fixtures', 'origin', `${name}.json`), text);
+  }
+  return events;
+}
+
+const changes = (events) => events.filter((e) => e.type === 'change');
+
+before(async () => {
+  session = await startSession();
+  window = await session.openWindow({ label: 'probe', permissions: ['clipboard-read', 'clipboard-write'] });
+  await window.craftTimeStatus();
+  await eventually(() => fs.existsSync(eventsFile()), { timeout: 60_000, message: 'the probe extension never activated' });
+});
+
+after(async () => {
+  await session?.close();
+});
+
+test('typing in an untitled plain-text file', async () => {
+  await window.newUntitledFile();
+  const events = await record('typing', 'page.keyboard.type of "hello world" (60 ms per key) into a new untitled plain-text file',
+    () => window.type('hello world', { delay: 60 }));
+  assert.ok(changes(events).length >= 11, 'one change per key');
+  assert.ok(events.some((e) => e.type === 'selection' && e.kind === 1), 'keyboard selection changes');
+});
+
+test('deleting with Backspace', async () => {
+  const events = await record('deleting', 'Backspace pressed 5 times (80 ms apart)', async () => {
+    for (let i = 0; i < 5; i++) { await window.press('Backspace'); await sleep(80); }
+  });
+  assert.ok(changes(events).length >= 5);
+});
+
+test('the user pastes a 60-line block they copied (Ctrl+V)', async () => {
+  const block = Array.from({ length: 60 }, (_, i) => `pasted line ${i + 1}`).join('\n');
+  await window.page.evaluate((t) => navigator.clipboard.writeText(t), block);
+  await window.press('Enter');
+  const events = await record('paste', 'navigator.clipboard.writeText(60 lines), then a real Ctrl+V', () => window.press('Control+V'), { settleMs: 2500 });
+  assert.ok(changes(events).some((e) => e.changes.some((c) => c.textLines >= 59)), 'a 60-line insert');
+});
+
+test('cut and paste', async () => {
+  const events = await record('cut-paste', 'Shift+Up x3 selects 3 lines, Ctrl+X, Ctrl+Home, Ctrl+V', async () => {
+    for (let i = 0; i < 3; i++) await window.press('Shift+ArrowUp');
+    await window.press('Control+X');
+    await sleep(300);
+    await window.press('Control+Home');
+    await window.press('Control+V');
+  }, { settleMs: 2500 });
+  assert.ok(changes(events).length >= 2);
+});
+
+test('undo and redo', async () => {
+  const events = await record('undo-redo', 'Ctrl+Z twice, then Ctrl+Shift+Z once', async () => {
+    await window.press('Control+Z');
+    await sleep(300);
+    await window.press('Control+Z');
+    await sleep(300);
+    await window.press('Control+Shift+Z');
+  });
+  assert.ok(changes(events).some((e) => e.reason === 1), 'an undo change');
+});
+
+test('multi-cursor typing', async () => {
+  await window.press('Control+End');
+  await window.type('\nline a\nline b\nline c', { delay: 10 });
+  await window.press('Control+Home');
+  await sleep(300);
+  const events = await record('multi-cursor', 'Add Cursor Below twice (command palette), then type "xyz" at 3 cursors', async () => {
+    await window.runCommand('Add Cursor Below');
+    await window.runCommand('Add Cursor Below');
+    await window.type('xyz', { delay: 80 });
+  });
+  assert.ok(changes(events).some((e) => e.changes.length >= 3), 'one event with a change per cursor');
+});
+
+test('snippet expansion', async () => {
+  // A fresh plain-text file: the first one was detected as another language after the paste.
+  await window.press('Escape');
+  await window.newUntitledFile();
+  const events = await record('snippet', 'Snippets: Insert Snippet, pick "probe block" (3 lines), type a name', async () => {
+    await window.runCommand('Snippets: Insert Snippet');
+    const input = window.page.locator('.quick-input-widget input').first();
+    await input.fill('probe block');
+    await window.page.locator('.quick-input-list .monaco-list-row', { hasText: 'probe block' }).first().click();
+    await sleep(300);
+    await window.type('hello', { delay: 60 });
+  });
+  assert.ok(changes(events).some((e) => e.changes.some((c) => c.textLines === 2)), 'a 3-line snippet insert');
+});
+
+test('inline completion (20 lines) accepted with Tab', async () => {
+  await window.press('Escape');
+  await window.press('Escape');
+  await window.press('Control+End');
+  await window.press('Enter');
+  await window.type('ctcomplete', { delay: 60 });
+  await eventually(() => readEvents().some((e) => e.type === 'inlineProvided'), { timeout: 15_000, message: 'no inline completion was requested' });
+  await sleep(1000);
+  const events = await record('inline-completion', 'after typing "ctcomplete" the probe offers a 20-line block; one real Tab press accepts it',
+    () => window.press('Tab'), { settleMs: 2500 });
+  assert.ok(changes(events).some((e) => e.changes.some((c) => c.textLines >= 19)), 'the 20-line block was inserted');
+});
+
+test('an agent applies a WorkspaceEdit to the active document', async () => {
+  const events = await record('agent-edit-active', 'the probe "agent" applies one WorkspaceEdit (5 lines) to the active document (started from the palette)',
+    () => window.runCommand('Probe: Agent Edit Active Document'), { settleMs: 2000 });
+  assert.ok(changes(events).length >= 1);
+});
+
+test('an agent streams edits into the active document', async () => {
+  const events = await record('agent-stream-short', 'the probe "agent" appends a line every second, ten times, while nobody touches anything',
+    () => window.runCommand('Probe: Agent Stream Ten Edits'), { settleMs: 11_500 });
+  assert.ok(changes(events).length >= 10);
+});
+
+test('a chat "apply" to three files at once', async () => {
+  const events = await record('chat-apply-three', 'one WorkspaceEdit inserting 2 lines into notes.txt, README.md and src/greet.ts',
+    () => window.runCommand('Probe: Agent Edit Three Files'), { settleMs: 2500 });
+  const docs = new Set(changes(events).map((e) => e.name));
+  assert.ok(docs.size >= 3, `changes in ${[...docs].join(', ')}`);
+});
+
+test('rename across files (F2)', async () => {
+  await window.openFile('src/greet.ts');
+  await window.press('Control+Home');
+  await window.press('Control+ArrowRight');
+  await window.press('Control+ArrowRight');
+  await window.press('ArrowRight');
+  await sleep(8000); // let the TypeScript server start
+  const renameBox = window.page.locator('.rename-box input, .rename-input').first();
+  const events = await record('rename', 'F2 on greet in src/greet.ts, type "welcome", Enter', async () => {
+    await eventually(async () => {
+      await window.press('F2');
+      return renameBox.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, async () => { await window.press('Escape'); return false; });
+    }, { timeout: 30_000, message: 'the rename box never opened' });
+    await renameBox.fill('welcome');
+    await window.press('Enter');
+  }, { settleMs: 4000 });
+  assert.ok(events.length > 0);
+});
+
+test('format on save', async () => {
+  await window.runCommand('Probe: Turn Format On Save On');
+  await window.openFile('notes.txt');
+  await window.press('Control+End');
+  const events = await record('format-on-save', 'type "trailing   " (spaces) then Ctrl+S; the probe formatter trims trailing blanks', async () => {
+    await window.type('\ntrailing   ', { delay: 50 });
+    await window.press('Control+S');
+  }, { settleMs: 3000 });
+  assert.ok(events.some((e) => e.type === 'willSave'));
+});
+
+test('an agent streams 200 edits over two minutes', { timeout: 200_000 }, async () => {
+  await window.newUntitledFile();
+  const events = await record('agent-stream', 'the probe "agent" appends a line every 600 ms, 200 times, into the active untitled document',
+    () => window.runCommand('Probe: Agent Stream Edits'), { settleMs: 125_000 });
+  assert.ok(changes(events).length >= 190, `${changes(events).length} changes`);
+});
