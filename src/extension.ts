@@ -8,12 +8,14 @@ import { registerDataCommands } from './host/dataCommands';
 import { EdgeWarnings } from './host/edgeWarnings';
 import { HistoryService } from './host/historyService';
 import { registerMeetingCommands } from './host/meetingCommands';
+import { registerCorrectionCommand } from './host/correctionCommand';
 import { ProblemReporter } from './host/problems';
 import { StatusBarController } from './host/statusBar';
 import { Commands } from './host/commandIds';
 import { lazyReports } from './host/lazyReports';
 import { hasMembership, type TeamFlow } from './host/teamCommands';
 import { Tracker } from './host/tracker';
+import { programName } from './core/program';
 import { dashboardDeps, summaryDeps } from './host/viewDeps';
 
 let tracker: Tracker | undefined;
@@ -26,7 +28,10 @@ export function activate(context: vscode.ExtensionContext) {
   const calendars = new CalendarService(context, dataDir, config, problems);
   const history = new HistoryService(dataDir, calendars);
   const dataChanged = new vscode.EventEmitter<void>();
-  tracker = new Tracker(dataDir, controls, problems);
+  tracker = new Tracker(dataDir, controls, problems, {
+    program: programName(vscode.env.appName, vscode.env.uriScheme),
+    readClipboard: () => config.value.readClipboard,
+  });
   const onDidChangeData = (listener: () => void) => vscode.Disposable.from(calendars.onDidChange(listener), dataChanged.event(listener));
   let teamFlow: TeamFlow | undefined;
   const team = () => (teamFlow ??= new (lazyReports().TeamFlow)(dataDir, history, config, problems));
@@ -37,6 +42,7 @@ export function activate(context: vscode.ExtensionContext) {
     problems, config, controls, calendars, dataChanged, tracker, statusBar,
     registerDataCommands({ dataDir, controls, tracker, statusBar }),
     registerMeetingCommands({ dataDir, calendars, config, changed: () => dataChanged.fire() }),
+    registerCorrectionCommand(Commands.markOwnWork, dataDir, config, problems, () => dataChanged.fire()),
     new EdgeWarnings(dataDir, statusBar, history, config, problems),
     vscode.commands.registerCommand(Commands.teamJoin, () => team().join()),
     vscode.commands.registerCommand(Commands.teamContribute, (month?: string) => team().contributeNow(month)),
@@ -56,7 +62,10 @@ export function activate(context: vscode.ExtensionContext) {
     source: tracker.source,
     flush: () => tracker?.flush(),
     render: () => statusBar.render(),
-    stats: () => ({ heartbeats: tracker?.heartbeats ?? 0, anomalies: tracker?.anomalies ?? 0, pending: tracker?.pending().length ?? 0 }),
+    stats: () => ({
+      heartbeats: tracker?.heartbeats ?? 0, assistedHeartbeats: tracker?.assistedHeartbeats ?? 0,
+      anomalies: tracker?.anomalies ?? 0, pending: tracker?.pending().length ?? 0, rules: Object.fromEntries(tracker?.rules ?? []),
+    }),
   };
 }
 

@@ -137,17 +137,26 @@ export class OriginClassifier {
    * scrolls; so does an agent's edit, and VS Code reports those moves as Keyboard).
    */
   selection(time: number, doc: string, byUser: boolean): boolean {
-    if (doc === this.lastChangeDoc && time - this.lastChangeTime <= CAUSED_MS) return false;
-    if (!byUser) return false;
+    if (!byUser || this.causedByChange(time, doc)) return false;
     this.lastInputTime = time;
     this.lastInputDoc = doc;
     return true;
   }
 
-  /** The user saved a document (TextDocumentSaveReason.Manual). */
+  /** True when a scroll (or any editor event) in `doc` at `time` was caused by a change just made there. */
+  causedByChange(time: number, doc: string): boolean {
+    return doc === this.lastChangeDoc && time - this.lastChangeTime <= CAUSED_MS;
+  }
+
+  /** The user is about to save a document (TextDocumentSaveReason.Manual: Ctrl+S, File > Save). */
   save(time: number, doc: string): void {
     this.lastSaveTime = time;
     this.lastSaveDoc = doc;
+  }
+
+  /** True when a save of `doc` now follows the user's own save request (not an auto-save). */
+  savedByUser(time: number, doc: string): boolean {
+    return doc === this.lastSaveDoc && time - this.lastSaveTime <= SAVE_WINDOW_MS;
   }
 
   /** Decides the origin of a content change. */

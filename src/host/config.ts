@@ -22,6 +22,8 @@ export interface Config {
   readonly warningsEnabled: boolean;
   readonly warningsMinDaysBetween: number;
   readonly dashboardShowWorkspaces: boolean;
+  /** craftTime.assisted.readClipboard: compare large inserts with the clipboard to recognise the user's paste. */
+  readonly readClipboard: boolean;
   /** Problems with the settings themselves, in words for the user. */
   readonly problems: readonly string[];
 }
@@ -71,6 +73,7 @@ export function readConfig(): Config {
     warningsEnabled: warningsSetting === 'on' ? true : warningsSetting === 'off' ? false : info.warningsByDefault,
     warningsMinDaysBetween: Math.round(numberIn(c.get('warnings.minDaysBetween', 7), 1, 90) ?? 7),
     dashboardShowWorkspaces: c.get<boolean>('dashboard.showWorkspaces', true) !== false,
+    readClipboard: c.get<boolean>('assisted.readClipboard', true) !== false,
     problems,
   };
 }
