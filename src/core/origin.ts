@@ -34,7 +34,9 @@ export interface ChangePart {
   readonly shortText: string | undefined;
 }
 
-export interface ChangeFacts {
+export interface ChangeFacts<R = unknown> {
+  /** Whatever the host needs to act on a held change later (the document); handed back, never read. */
+  readonly ref?: R;
   readonly time: number;
   /** A key of the document (its URI as a string); compared, never stored. */
   readonly doc: string;
@@ -48,7 +50,22 @@ export interface ChangeFacts {
 export type Verdict =
   | { readonly origin: Origin; readonly rule: OriginRule; readonly lines: number }
   /** A large insert: the host compares it with the clipboard and calls `resolvePaste`. */
-  | { readonly origin: 'clipboard'; readonly rule: 'paste'; readonly lines: number };
+  | { readonly origin: 'clipboard'; readonly rule: 'paste'; readonly lines: number }
+  /**
+   * A change in the active editor with no user input around it: held for HOLD_MS, because VS Code applies
+   * format-on-save edits before it tells extensions about the save. `save` turns held changes of that
+   * document into hands; `release` hands out the rest as assisted.
+   */
+  | { readonly origin: 'held'; readonly rule: 'no-input'; readonly lines: number };
+
+/** A decision handed out later (after a hold), with what the host attached to the change. */
+export interface LateVerdict<R> {
+  readonly time: number;
+  readonly ref: R;
+  readonly origin: Origin;
+  readonly rule: OriginRule;
+  readonly lines: number;
+}
 
 /** Evidence of the user's input in an editor counts for this long (a snippet or rename takes a few seconds). */
 export const INPUT_WINDOW_MS = 5_000;
@@ -56,8 +73,12 @@ export const INPUT_WINDOW_MS = 5_000;
 export const CAUSED_MS = 100;
 /** Changes in different documents this close together are one multi-file edit. */
 export const BURST_MS = 100;
-/** A change this soon after the user saved the document belongs to the save (format on save). */
+/** A change this soon after the user saved the document belongs to the save (code actions on save). */
 export const SAVE_WINDOW_MS = 2_000;
+/** How long a no-input change waits for a manual save of its document (format on save comes first). */
+export const HOLD_MS = 500;
+/** At most this many changes are held at once; older ones are released as assisted. */
+const MAX_HELD = 256;
 /** An insert with at least this many line breaks, or LARGE_INSERT_CHARS characters, is a block. */
 export const LARGE_INSERT_LINES = 3;
 export const LARGE_INSERT_CHARS = 200;
@@ -119,7 +140,8 @@ function oneLineReplacements(parts: readonly ChangePart[], text: string | undefi
  * Classifies one window's changes. Feed it every user selection (keyboard or mouse), every manual save and
  * every content change of a work document, in the order they arrive; each call is O(1).
  */
-export class OriginClassifier {
+export class OriginClassifier<R = unknown> {
+  private held: { time: number; doc: string; ref: R; lines: number }[] = [];
   private lastChangeTime = -Infinity;
   private lastChangeDoc = '';
   private lastInputTime = -Infinity;
@@ -148,10 +170,37 @@ export class OriginClassifier {
     return doc === this.lastChangeDoc && time - this.lastChangeTime <= CAUSED_MS;
   }
 
-  /** The user is about to save a document (TextDocumentSaveReason.Manual: Ctrl+S, File > Save). */
-  save(time: number, doc: string): void {
+  /**
+   * The user is about to save a document (TextDocumentSaveReason.Manual: Ctrl+S, File > Save). Returns the
+   * held changes of that document from the last SAVE_WINDOW_MS as hands: the formatting of that save.
+   */
+  save(time: number, doc: string): LateVerdict<R>[] {
     this.lastSaveTime = time;
     this.lastSaveDoc = doc;
+    const out: LateVerdict<R>[] = [];
+    if (this.held.length === 0) return out;
+    const keep: typeof this.held = [];
+    for (const h of this.held) {
+      if (h.doc === doc && time - h.time <= SAVE_WINDOW_MS) out.push({ time: h.time, ref: h.ref, origin: 'hands', rule: 'format-on-save', lines: h.lines });
+      else keep.push(h);
+    }
+    this.held = keep;
+    return out;
+  }
+
+  /** True while changes are held (the host then calls `release` after HOLD_MS). */
+  get holding(): boolean {
+    return this.held.length > 0;
+  }
+
+  /** Held changes older than HOLD_MS at `time`, as assisted (no save claimed them). */
+  release(time: number): LateVerdict<R>[] {
+    const out: LateVerdict<R>[] = [];
+    while (this.held.length > 0 && (time - this.held[0].time >= HOLD_MS || this.held.length > MAX_HELD)) {
+      const h = this.held.shift()!;
+      out.push({ time: h.time, ref: h.ref, origin: 'assisted', rule: 'no-input', lines: h.lines });
+    }
+    return out;
   }
 
   /** True when a save of `doc` now follows the user's own save request (not an auto-save). */
@@ -160,10 +209,14 @@ export class OriginClassifier {
   }
 
   /** Decides the origin of a content change. */
-  change(f: ChangeFacts): Verdict {
+  change(f: ChangeFacts<R>): Verdict {
     const lines = changedLines(f.parts);
     const inBurst = f.doc !== this.lastChangeDoc && f.time - this.lastChangeTime <= BURST_MS;
-    const verdict = this.decide(f, inBurst, lines);
+    let verdict = this.decide(f, inBurst, lines);
+    if (verdict.rule === 'no-input') {
+      this.held.push({ time: f.time, doc: f.doc, ref: f.ref as R, lines });
+      verdict = { origin: 'held', rule: 'no-input', lines };
+    }
     if (!inBurst) {
       this.burstDocs = 1;
       this.burstOrigin = verdict.origin === 'hands' ? 'hands' : 'assisted';
@@ -175,15 +228,15 @@ export class OriginClassifier {
   }
 
   /** The clipboard comparison of a large insert: equal means the user's paste. */
-  resolvePaste(equal: boolean, lines: number): Verdict {
+  resolvePaste(equal: boolean, lines: number): { readonly origin: Origin; readonly rule: OriginRule; readonly lines: number } {
     return equal ? { origin: 'hands', rule: 'paste', lines } : { origin: 'assisted', rule: 'block', lines };
   }
 
-  private recentInput(f: ChangeFacts): boolean {
+  private recentInput(f: ChangeFacts<R>): boolean {
     return f.doc === this.lastInputDoc && f.time - this.lastInputTime <= INPUT_WINDOW_MS;
   }
 
-  private decide(f: ChangeFacts, inBurst: boolean, lines: number): Verdict {
+  private decide(f: ChangeFacts<R>, inBurst: boolean, lines: number): Verdict {
     if (f.undoRedo) return this.hands('undo-redo', lines, f);
     if (inBurst) {
       const text = oneLineReplacements(f.parts, this.burstText);
@@ -199,7 +252,7 @@ export class OriginClassifier {
   }
 
   /** A keystroke or undo is itself the user's input in that editor. */
-  private hands(rule: OriginRule, lines: number, f: ChangeFacts): Verdict {
+  private hands(rule: OriginRule, lines: number, f: ChangeFacts<R>): Verdict {
     this.lastInputTime = f.time;
     this.lastInputDoc = f.doc;
     return { origin: 'hands', rule, lines };

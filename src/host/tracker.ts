@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { HeartbeatAccumulator } from '../core/accumulator';
-import { changePart, OriginClassifier, type ChangePart, type Verdict } from '../core/origin';
+import { changePart, HOLD_MS, OriginClassifier, type ChangePart, type Origin } from '../core/origin';
 import type { Category, Span } from '../core/types';
 import { ActivityWriter, AppendError } from '../store/activityStore';
 import type { ControlsHolder } from './controls';
@@ -24,7 +24,8 @@ export class Tracker implements vscode.Disposable {
   /** This extension host's writer id: each window writes only its own files. */
   readonly source = `w-${randomBytes(6).toString('hex')}`;
   private readonly acc = new HeartbeatAccumulator();
-  private readonly origin = new OriginClassifier();
+  private readonly origin = new OriginClassifier<vscode.TextDocument>();
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly writer: ActivityWriter;
   private readonly names = new Map<string, string>();
   private readonly owned: vscode.Disposable[] = [];
@@ -52,7 +53,9 @@ export class Tracker implements vscode.Disposable {
       w.onDidChangeWindowState((s) => (this.focused = s.focused)),
       ws.onDidChangeTextDocument((e) => this.onChange(e)),
       ws.onWillSaveTextDocument((e) => {
-        if (e.reason === vscode.TextDocumentSaveReason.Manual) this.origin.save(Date.now(), e.document.uri.toString());
+        if (e.reason !== vscode.TextDocumentSaveReason.Manual) return;
+        // Format on save has already changed the document: those held changes were the user's save.
+        for (const v of this.origin.save(Date.now(), e.document.uri.toString())) this.record(v, v.ref);
       }),
       ws.onDidSaveTextDocument((doc) => {
         // Only the user's own save: an auto-save after an agent's edits is not the user's hand.
@@ -115,7 +118,8 @@ export class Tracker implements vscode.Disposable {
       (doc.uri.scheme === 'vscode-notebook-cell' && w.activeNotebookEditor?.notebook.uri.path === doc.uri.path);
     const parts: ChangePart[] = [];
     for (const c of changes) parts.push(changePart(c.text, c.rangeLength, c.range.start.line, c.range.end.line));
-    const verdict = this.origin.change({ time: Date.now(), doc: doc.uri.toString(), active, undoRedo: e.reason !== undefined, parts });
+    const verdict = this.origin.change({ ref: doc, time: Date.now(), doc: doc.uri.toString(), active, undoRedo: e.reason !== undefined, parts });
+    if (verdict.origin === 'held') return this.scheduleRelease();
     if (verdict.origin !== 'clipboard') return this.record(verdict, doc);
     if (!this.readClipboard()) return this.record(this.origin.resolvePaste(false, verdict.lines), doc);
     // The largest inserted text of the change, compared with what the user copied.
@@ -127,7 +131,17 @@ export class Tracker implements vscode.Disposable {
     );
   }
 
-  private record(verdict: Verdict, doc: vscode.TextDocument): void {
+  /** One timer while changes are held (only changes with no user input are: never per keystroke). */
+  private scheduleRelease(): void {
+    if (this.holdTimer) return;
+    this.holdTimer = setTimeout(() => {
+      this.holdTimer = undefined;
+      for (const v of this.origin.release(Date.now())) this.record(v, v.ref);
+      if (this.origin.holding) this.scheduleRelease();
+    }, HOLD_MS);
+  }
+
+  private record(verdict: { readonly origin: Origin; readonly rule: string; readonly lines: number }, doc: vscode.TextDocument): void {
     this.rules.set(verdict.rule, (this.rules.get(verdict.rule) ?? 0) + 1);
     const category: Category = verdict.origin === 'hands' ? editCategory(doc) : 'assisted';
     this.beat(category, doc.languageId, workspaceOf(doc.uri), verdict.lines);
@@ -192,6 +206,8 @@ export class Tracker implements vscode.Disposable {
   }
 
   dispose(): void {
+    // Changes still held (at most HOLD_MS of an agent's edits) are dropped with the window.
+    if (this.holdTimer) clearTimeout(this.holdTimer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     for (const d of this.owned) d.dispose();
