@@ -8,7 +8,7 @@ export type Origin = 'hands' | 'assisted';
 /** Why a change got its origin (for tests and the docs; never stored). */
 export type OriginRule =
   | 'undo-redo' // reason Undo/Redo: the user's own command
-  | 'multi-file-refactor' // several documents at once, each a one-line replacement by the same text, started by user input (rename, Replace All)
+  | 'multi-file-refactor' // several documents at once, all one-line replacements, the first in the active editor by the user's hands (rename, Replace All)
   | 'multi-file' // several documents at once otherwise (chat "apply", an agent)
   | 'background' // a document that is not in the active editor
   | 'format-on-save' // right after the user saved this document (format on save, code actions on save)
@@ -30,8 +30,6 @@ export interface ChangePart {
   readonly deletedLines: number;
   /** True when the inserted text is only line breaks and blanks (Enter with auto-indent). */
   readonly blankInsert: boolean;
-  /** The inserted text when it is short (at most SHORT_TEXT chars), else undefined: for the rename signature. */
-  readonly shortText: string | undefined;
 }
 
 export interface ChangeFacts<R = unknown> {
@@ -84,8 +82,6 @@ export const LARGE_INSERT_LINES = 3;
 export const LARGE_INSERT_CHARS = 200;
 /** Keystroke-sized: at most this many characters inserted (a typed character, an auto-closed pair). */
 export const KEYSTROKE_CHARS = 2;
-/** Longest inserted text kept for comparing the parts of a multi-file edit. */
-export const SHORT_TEXT = 64;
 
 /** Changed lines of a change: line breaks inserted plus line breaks deleted, from the change ranges. */
 export function changedLines(parts: readonly ChangePart[]): number {
@@ -105,7 +101,7 @@ export function changePart(text: string, rangeLength: number, startLine: number,
   }
   return {
     insertedChars: text.length, insertedLines: breaks, deletedChars: rangeLength, deletedLines: endLine - startLine,
-    blankInsert: blank && breaks > 0, shortText: text.length <= SHORT_TEXT ? text : undefined,
+    blankInsert: blank && breaks > 0,
   };
 }
 
@@ -125,15 +121,10 @@ function isLarge(parts: readonly ChangePart[]): boolean {
   return false;
 }
 
-/** One-line replacements all inserting the same short text: the signature of a rename or a Replace All. */
-function oneLineReplacements(parts: readonly ChangePart[], text: string | undefined): string | undefined {
-  let same = text;
-  for (const p of parts) {
-    if (p.insertedLines > 0 || p.deletedLines > 0 || p.shortText === undefined) return undefined;
-    if (same === undefined) same = p.shortText;
-    else if (same !== p.shortText) return undefined;
-  }
-  return same;
+/** Every part replaces text within one line (no line break inserted or deleted): a rename's or Replace All's edits. */
+function oneLineReplacements(parts: readonly ChangePart[]): boolean {
+  for (const p of parts) if (p.insertedLines > 0 || p.deletedLines > 0) return false;
+  return true;
 }
 
 /**
@@ -148,10 +139,8 @@ export class OriginClassifier<R = unknown> {
   private lastInputDoc = '';
   private lastSaveTime = -Infinity;
   private lastSaveDoc = '';
-  /** The multi-file edit in progress: its first origin and the text its parts replace with. */
+  /** The origin of the first change of the multi-file edit in progress (or of the last change). */
   private burstOrigin: Origin = 'assisted';
-  private burstText: string | undefined;
-  private burstDocs = 0;
 
   /**
    * A selection change (or scroll) in an editor. Returns true when it is the user's navigation: made by
@@ -217,11 +206,7 @@ export class OriginClassifier<R = unknown> {
       this.held.push({ time: f.time, doc: f.doc, ref: f.ref as R, lines });
       verdict = { origin: 'held', rule: 'no-input', lines };
     }
-    if (!inBurst) {
-      this.burstDocs = 1;
-      this.burstOrigin = verdict.origin === 'hands' ? 'hands' : 'assisted';
-      this.burstText = oneLineReplacements(f.parts, undefined);
-    } else if (f.doc !== this.lastChangeDoc) this.burstDocs++;
+    if (!inBurst) this.burstOrigin = verdict.origin === 'hands' && oneLineReplacements(f.parts) ? 'hands' : 'assisted';
     this.lastChangeTime = f.time;
     this.lastChangeDoc = f.doc;
     return verdict;
@@ -239,8 +224,9 @@ export class OriginClassifier<R = unknown> {
   private decide(f: ChangeFacts<R>, inBurst: boolean, lines: number): Verdict {
     if (f.undoRedo) return this.hands('undo-redo', lines, f);
     if (inBurst) {
-      const text = oneLineReplacements(f.parts, this.burstText);
-      if (this.burstOrigin === 'hands' && text !== undefined && text === this.burstText) return { origin: 'hands', rule: 'multi-file-refactor', lines };
+      // VS Code minimises a rename's edits ("tests" -> "checks" arrives as "ck" and "ch" in one file and
+      // "checks" in another), so the signature is the shape, not the text: one-line replacements only.
+      if (this.burstOrigin === 'hands' && oneLineReplacements(f.parts)) return { origin: 'hands', rule: 'multi-file-refactor', lines };
       return { origin: 'assisted', rule: 'multi-file', lines };
     }
     if (!f.active) return { origin: 'assisted', rule: 'background', lines };

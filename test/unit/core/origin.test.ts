@@ -60,9 +60,21 @@ describe('recorded cases', () => {
     expect(new Set(origins(d))).toEqual(new Set(['hands']));
   });
 
-  test('an agent\'s WorkspaceEdit to the active document with nobody typing is assisted (5 lines)', () => {
+  test('an agent\'s WorkspaceEdit of 5 lines into the active document is a block that is not the clipboard: assisted', () => {
     const d = replay(loadRecording('agent-edit-active'));
-    expect(d.map((x) => [x.origin, x.rule, x.lines])).toEqual([['assisted', 'no-input', 5]]);
+    expect(d.map((x) => [x.origin, x.rule, x.lines])).toEqual([['assisted', 'block', 5]]);
+  });
+
+  test('an agent streaming one line a second (ten edits) with nobody at the keyboard: assisted, each after the hold', () => {
+    const d = replay(loadRecording('agent-stream-short'));
+    expect(d.map((x) => [x.origin, x.rule, x.lines])).toEqual(Array.from({ length: 10 }, () => ['assisted', 'no-input', 1]));
+  });
+
+  test('a snippet chosen from the suggestions right after typing its prefix is hands; so is typing over its placeholder', () => {
+    const d = replay(loadRecording('snippet'));
+    const block = d.find((x) => x.lines === 2);
+    expect(block).toMatchObject({ origin: 'hands', rule: 'user-command' });
+    expect(new Set(origins(d))).toEqual(new Set(['hands']));
   });
 
   test('a chat "apply" to three files at once is assisted in each file (2 lines each)', () => {
@@ -84,8 +96,13 @@ describe('recorded cases', () => {
 const typed = (ch: string): ChangePart => changePart(ch, 0, 0, 0);
 const block = (lines: number): ChangePart => changePart(Array.from({ length: lines }, (_, i) => `line ${i}`).join('\n'), 0, 0, 0);
 
-describe('hand-built cases', () => {
-  test('rename across files: the user\'s F2 renames an identifier in the active file and two others at once: hands', () => {
+describe('hand-built and multi-file cases', () => {
+  test('rename across files (recorded): VS Code\'s minimised edits in the active file, then the other file, are hands', () => {
+    const d = replay(loadRecording('rename'));
+    expect(d.map((x) => [x.doc, x.origin, x.rule])).toEqual([['notes.txt', 'hands', 'keystroke'], ['README.md', 'hands', 'multi-file-refactor']]);
+  });
+
+  test('rename across files (hand-built, longer names): the user\'s F2 in the active file and two others at once: hands', () => {
     const c = new OriginClassifier();
     expect(c.selection(0, 'a.ts', true)).toBe(true); // the user put the caret on the name
     const rename = (t: number, doc: string, active: boolean) =>

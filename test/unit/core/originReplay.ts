@@ -41,7 +41,7 @@ export function partOf(c: RecordedChange): ChangePart {
   const blank = text !== undefined ? /^[\s]*$/.test(text) && c.textLines > 0 : false;
   return {
     insertedChars: c.textLength, insertedLines: c.textLines, deletedChars: c.rangeLength, deletedLines: c.endLine - c.startLine,
-    blankInsert: blank, shortText: text,
+    blankInsert: blank,
   };
 }
 
