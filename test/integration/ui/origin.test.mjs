@@ -1,0 +1,131 @@
+// Issue 10 in a real VS Code with real key presses: typing and the user's own paste are coding; a 20-line
+// inline completion accepted with Tab and an agent editing every second are assisted, and neither makes
+// the user hands-on. Tools are stood in for by the probe extension (test/fixtures/probe-extension).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { FLUSH_WAIT_MS, handsOnMinutes, sleep, typeFor } from '../harness/activity.mjs';
+import { eventually, startSession } from '../harness/vscode.mjs';
+
+let session;
+let window;
+const ranges = {};
+
+/** Every span line of every window file: { start, end, code, lines } in ms (dictionary lines skipped). */
+function spans() {
+  const root = path.join(session.globalStorageDir(), 'activity');
+  const out = [];
+  if (!fs.existsSync(root)) return out;
+  for (const month of fs.readdirSync(root)) {
+    for (const name of fs.readdirSync(path.join(root, month))) {
+      if (!name.startsWith('w-')) continue;
+      for (const line of fs.readFileSync(path.join(root, month, name), 'utf8').split('\n')) {
+        if (!line.startsWith('[')) continue;
+        const [start, duration, code, , , lines] = JSON.parse(line);
+        out.push({ start: start * 1000, end: (start + duration) * 1000, code, lines: lines ?? 0 });
+      }
+    }
+  }
+  return out;
+}
+
+/** Seconds of spans of the given codes inside [from, to], and their changed lines. */
+function within(range, codes) {
+  let seconds = 0, lines = 0, count = 0;
+  for (const s of spans()) {
+    if (!codes.includes(s.code) || s.end < range.from || s.start > range.to) continue;
+    seconds += (Math.min(s.end, range.to) - Math.max(s.start, range.from)) / 1000;
+    lines += s.lines;
+    count++;
+  }
+  return { seconds, lines, count };
+}
+
+const HANDS = ['c', 'r', 'd', 'b', 'v'];
+
+before(async () => {
+  session = await startSession();
+  window = await session.openWindow({ label: 'origin', permissions: ['clipboard-read', 'clipboard-write'] });
+  await window.craftTimeStatus();
+});
+
+after(async () => {
+  await session?.close();
+});
+
+test('60 s of typing into a new plain-text file', { timeout: 120_000 }, async () => {
+  await window.newUntitledFile();
+  const from = Date.now();
+  await typeFor(window, 60_000);
+  ranges.typing = { from, to: Date.now() };
+});
+
+test('a real Ctrl+V of a 60-line block the user copied', async () => {
+  const block = Array.from({ length: 60 }, (_, i) => `copied line ${i + 1}`).join('\n');
+  await window.page.evaluate((t) => navigator.clipboard.writeText(t), block);
+  await window.press('Enter');
+  const from = Date.now();
+  await window.press('Control+V');
+  await sleep(2000);
+  ranges.paste = { from, to: Date.now() };
+});
+
+test('a 20-line inline completion accepted with one real Tab press, a minute after the last key', { timeout: 120_000 }, async () => {
+  await window.press('Enter');
+  await window.type('ctcomplete', { delay: 60 });
+  const typed = Date.now();
+  await eventually(() => window.page.locator('.ghost-text-decoration, .ghost-text').first().isVisible(), { timeout: 20_000, message: 'the inline completion never showed' });
+  await sleep(60_000 - (Date.now() - typed));
+  const from = Date.now();
+  await window.press('Tab');
+  await sleep(3000);
+  ranges.completion = { typed, from, to: Date.now() };
+});
+
+test('an agent extension editing the file every second for two minutes, nobody at the keyboard', { timeout: 200_000 }, async () => {
+  const from = Date.now();
+  await window.runCommand('Probe: Agent Stream For Two Minutes');
+  await sleep(128_000);
+  ranges.agent = { from, to: Date.now() };
+});
+
+test('flush', { timeout: 60_000 }, async () => {
+  await sleep(FLUSH_WAIT_MS);
+});
+
+test('the typing counts as coding, and only as coding (no reading or reviewing lines in between)', () => {
+  const coding = within(ranges.typing, ['c']);
+  const other = within(ranges.typing, ['r', 'v', 'a']);
+  assert.ok(coding.seconds >= 55, `only ${coding.seconds} s of coding spans`);
+  assert.equal(other.count, 0, `typing wrote ${other.count} non-coding span line(s)`);
+});
+
+test('the user\'s paste is coding with its 59 line breaks', () => {
+  const coding = within(ranges.paste, ['c']);
+  const assisted = within(ranges.paste, ['a']);
+  assert.ok(coding.lines >= 59, `coding lines ${coding.lines}`);
+  assert.equal(assisted.count, 0, 'the paste was counted as assisted');
+});
+
+test('the accepted completion is assisted (20 lines) and the minute before it is not hands-on', () => {
+  const assisted = within(ranges.completion, ['a']);
+  assert.ok(assisted.lines >= 20, `assisted lines ${assisted.lines}`);
+  const handsAfterTyping = within({ from: ranges.completion.typed + 2000, to: ranges.completion.to }, HANDS);
+  assert.equal(handsAfterTyping.count, 0, `${handsAfterTyping.count} hands-on span(s) after the last key press`);
+});
+
+test('the agent adds about two assisted minutes and no hands-on minutes', () => {
+  const assisted = within(ranges.agent, ['a']);
+  const hands = within(ranges.agent, HANDS);
+  assert.ok(assisted.seconds >= 105 && assisted.seconds <= 135, `assisted ${assisted.seconds} s`);
+  assert.equal(hands.count, 0, `${hands.count} hands-on span(s) while the agent worked`);
+  assert.ok(assisted.lines >= 110, `assisted lines ${assisted.lines}`);
+});
+
+test('craft-time days counts the typing and the paste, not the completion or the agent', () => {
+  // Hands-on today: the minute of typing plus the paste right after it (bridged, < idle), about 1-2 minutes;
+  // the completion a minute later and the agent after it would add 3+ more if they counted.
+  const minutes = handsOnMinutes(session.globalStorageDir());
+  assert.ok(minutes >= 1 && minutes < 2.5, `hands-on ${minutes} min`);
+});
