@@ -1,5 +1,5 @@
 // Small builders for test data. Add your own; keep defaults boring and explicit.
-import type { Category, HandsOnCategory, Meeting, Segment, Span, TimeOffDay } from '../../src/core/types';
+import type { HandsOnCategory, Meeting, Segment, Span, TimeOffDay } from '../../src/core/types';
 import { addDays, isoWeekday, zonedTime } from '../../src/core/zone';
 
 export const MIN = 60_000;

@@ -91,6 +91,19 @@ suite('tracking: what counts as a heartbeat', () => {
     assert.equal(after.assistedHeartbeats, before.assistedHeartbeats + 3);
   });
 
+  test('Mark as My Own Work writes a correction record beside the data, never touching the activity files', async () => {
+    const ct = await api();
+    const file = vscode.Uri.file(`${ct.dataDir}/corrections.json`);
+    const from = Date.UTC(2026, 0, 5, 9), to = Date.UTC(2026, 0, 5, 11);
+    await vscode.commands.executeCommand('craftTime.markOwnWork', { from, to });
+    const written = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as { schema: number; kind: string; ranges: { from: number; to: number; at: number }[] };
+    assert.equal(written.schema, 1);
+    assert.equal(written.kind, 'craft-time/corrections');
+    const last = written.ranges[written.ranges.length - 1];
+    assert.deepEqual([last.from, last.to], [from, to]);
+    assert.ok(last.at > to, 'the record says when the user corrected it');
+  });
+
   test('output channels are not work', async () => {
     const ct = await api();
     const channel = vscode.window.createOutputChannel('craft-time-probe');
