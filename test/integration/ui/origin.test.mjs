@@ -11,6 +11,7 @@ import { eventually, startSession } from '../harness/vscode.mjs';
 let session;
 let window;
 const ranges = {};
+let sessionStart;
 
 /** Every span line of every window file: { start, end, code, lines } in ms (dictionary lines skipped). */
 function spans() {
@@ -45,6 +46,7 @@ function within(range, codes) {
 const HANDS = ['c', 'r', 'd', 'b', 'v'];
 
 before(async () => {
+  sessionStart = Date.now();
   session = await startSession();
   window = await session.openWindow({ label: 'origin', permissions: ['clipboard-read', 'clipboard-write'] });
   await window.craftTimeStatus();
@@ -86,7 +88,7 @@ test('a 20-line inline completion accepted with one real Tab press, a minute aft
 test('an agent extension editing the file every second for two minutes, nobody at the keyboard', { timeout: 200_000 }, async () => {
   const from = Date.now();
   await window.runCommand('Probe: Agent Stream For Two Minutes');
-  await sleep(128_000);
+  await sleep(140_000); // 120 edits a second apart, each taking a few ms to apply
   ranges.agent = { from, to: Date.now() };
 });
 
@@ -118,14 +120,26 @@ test('the accepted completion is assisted (20 lines) and the minute before it is
 test('the agent adds about two assisted minutes and no hands-on minutes', () => {
   const assisted = within(ranges.agent, ['a']);
   const hands = within(ranges.agent, HANDS);
-  assert.ok(assisted.seconds >= 105 && assisted.seconds <= 135, `assisted ${assisted.seconds} s`);
+  assert.ok(assisted.seconds >= 105 && assisted.seconds <= 140, `assisted ${assisted.seconds} s`);
   assert.equal(hands.count, 0, `${hands.count} hands-on span(s) while the agent worked`);
   assert.ok(assisted.lines >= 110, `assisted lines ${assisted.lines}`);
 });
 
 test('craft-time days counts the typing and the paste, not the completion or the agent', () => {
-  // Hands-on today: the minute of typing plus the paste right after it (bridged, < idle), about 1-2 minutes;
-  // the completion a minute later and the agent after it would add 3+ more if they counted.
+  // Hands-on today is everything from the window's first heartbeat to the last key press (the typing,
+  // the paste and "ctcomplete" are at most seconds apart); the Tab a minute later and the agent's two
+  // minutes after it would add 1 and 2+ minutes if either counted.
   const minutes = handsOnMinutes(session.globalStorageDir());
-  assert.ok(minutes >= 1 && minutes < 2.5, `hands-on ${minutes} min`);
+  const typingMinutes = (ranges.typing.to - ranges.typing.from) / 60_000;
+  const upToLastKey = (ranges.completion.typed - sessionStart) / 60_000;
+  assert.ok(minutes >= typingMinutes * 0.9, `hands-on ${minutes} min, typing ${typingMinutes} min`);
+  assert.ok(minutes <= upToLastKey + 0.1, `hands-on ${minutes} min, but only ${upToLastKey.toFixed(2)} min passed until the last key`);
+});
+
+test('the window\'s activity file is format 2 and names the program (code-server here)', () => {
+  const root = path.join(session.globalStorageDir(), 'activity');
+  const headers = fs.readdirSync(root).flatMap((m) => fs.readdirSync(path.join(root, m)).filter((n) => n.startsWith('w-'))
+    .map((n) => JSON.parse(fs.readFileSync(path.join(root, m, n), 'utf8').split('\n')[0])));
+  assert.ok(headers.length > 0);
+  for (const h of headers) assert.deepEqual([h.schema, h.kind, h.program], [2, 'craft-time/activity', 'code-server']);
 });
