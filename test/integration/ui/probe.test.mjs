@@ -153,6 +153,15 @@ test('an agent streams edits into the active document', async () => {
   assert.ok(changes(events).length >= 10);
 });
 
+test('an agent streams edits while another panel (the Explorer) has the focus', async () => {
+  await window.press('Control+Shift+E');
+  await sleep(500);
+  const events = await record('agent-stream-panel-focus', 'focus in the Explorer view (Ctrl+Shift+E), then the probe "agent" appends a line every second, ten times',
+    () => window.runCommand('Probe: Agent Stream Ten Edits'), { settleMs: 11_500 });
+  assert.ok(changes(events).length >= 10);
+  await window.focusEditor();
+});
+
 test('a chat "apply" to three files at once', async () => {
   const events = await record('chat-apply-three', 'one WorkspaceEdit inserting 2 lines into notes.txt, README.md and src/greet.ts',
     () => window.runCommand('Probe: Agent Edit Three Files'), { settleMs: 2500 });
