@@ -70,6 +70,14 @@ describe('recorded cases', () => {
     expect(d.map((x) => [x.origin, x.rule, x.lines])).toEqual(Array.from({ length: 10 }, () => ['assisted', 'no-input', 1]));
   });
 
+  test('an agent streaming while the Explorer has the focus: the editor stays active, no selection events, every edit assisted', () => {
+    const rec = loadRecording('agent-stream-panel-focus');
+    expect(rec.events.some((e) => e.type === 'selection')).toBe(false);
+    const d = replay(rec);
+    expect(d.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(d.map((x) => x.rule))).toEqual(new Set(['no-input']));
+  });
+
   test('a snippet chosen from the suggestions right after typing its prefix is hands; so is typing over its placeholder', () => {
     const d = replay(loadRecording('snippet'));
     const block = d.find((x) => x.lines === 2);
