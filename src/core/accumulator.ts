@@ -75,6 +75,17 @@ export class HeartbeatAccumulator {
     return out;
   }
 
+  /**
+   * Ends the open span: the next heartbeat starts a new one, however soon it comes. Used at a pause, so
+   * typing resumed within a minute never joins the span from before the pause (its time would count).
+   */
+  cut(): void {
+    const o = this.open;
+    if (!o) return;
+    this.close(o);
+    this.open = undefined;
+  }
+
   /** Puts spans back at the front after a failed write, so nothing is lost. */
   restore(spans: readonly Span[]): void {
     this.closed = [...spans, ...this.closed];

@@ -149,7 +149,11 @@ export class Tracker implements vscode.Disposable {
 
   /** The hot path: a few checks and an O(1) update of the open span. No I/O. */
   private beat(category: Category, language: string, ws: WorkspaceRef, lines = 0): void {
-    if (!this.focused || this.controls.value.paused || this.controls.isExcluded(ws.id)) return;
+    if (this.controls.value.paused) {
+      this.acc.cut(); // activity while paused: whatever comes after the pause starts a new span
+      return;
+    }
+    if (!this.focused || this.controls.isExcluded(ws.id)) return;
     if (ws.id && !this.names.has(ws.id)) this.names.set(ws.id, ws.name);
     if (!this.acc.add(Date.now(), category, language, ws.id, lines)) return;
     if (category === 'assisted') this.assistedHeartbeats++;
@@ -169,6 +173,8 @@ export class Tracker implements vscode.Disposable {
 
   /** Writes everything buffered, then a pause barrier: time around a pause is never bridged by the idle rule. */
   async recordPause(): Promise<void> {
+    // Typing resumed soon after must not extend the span from before the pause across it.
+    this.acc.cut();
     await this.flush();
     await this.writer.appendPause(Date.now());
   }
