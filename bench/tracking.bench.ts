@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HeartbeatAccumulator } from '../src/core/accumulator';
+import { changePart, OriginClassifier } from '../src/core/origin';
 import { dailyActivity } from '../src/core/days';
 import { buildTimeline } from '../src/core/timeline';
 import type { Category, Span } from '../src/core/types';
@@ -101,6 +102,58 @@ function benchHotPath(): void {
   const med = results[1];
   row('hot path: HeartbeatAccumulator.add', `${med.ns.toFixed(1)} ns/event`, '< 2000 ns',
     `cpu ${med.cpuNs.toFixed(1)} ns/event; median of 3 x ${n / 1e6}M events incl. 30 s drains (${med.spans} spans); no I/O per event: writes happen only in the 30 s flush`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1b. Hot path with the origin classifier (issue 10): per editor event what the tracker does now. A
+//     content change is reduced to ChangeParts and classified, a selection is checked for being caused
+//     by an edit, then the heartbeat goes to the accumulator. The mix is a person typing (keystrokes and
+//     their caused caret moves), moving around, and now and then a tool writing a line.
+function benchHotPathWithOrigin(): void {
+  const n = 2_000_000;
+  const r = rng(5);
+  const kinds = new Uint8Array(n); // 0 typed char, 1 caused selection, 2 user selection, 3 tool line, 4 Enter
+  const times = new Float64Array(n);
+  let t = Date.UTC(YEAR, 0, 6, 8);
+  for (let i = 0; i < n; i++) {
+    const x = r();
+    kinds[i] = x < 0.45 ? 0 : x < 0.9 ? 1 : x < 0.95 ? 2 : x < 0.98 ? 4 : 3;
+    t += kinds[i] === 1 ? 1 : r() < 0.95 ? 20 + r() * 300 : nextGap(r);
+    times[i] = t;
+  }
+  const texts = ['a', 'streamed line from a tool\n', '\n    '];
+  const runOnce = () => {
+    const acc = new HeartbeatAccumulator();
+    const origin = new OriginClassifier<string>();
+    let nextFlush = times[0] + FLUSH_MS;
+    let assisted = 0;
+    const cpu0 = process.cpuUsage();
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) {
+      const time = times[i], k = kinds[i];
+      if (k === 1 || k === 2) {
+        if (origin.selection(time, 'doc', true)) acc.add(time, 'reading', 'typescript', 'a1b2c3d4e5f6');
+      } else {
+        const text = texts[k === 0 ? 0 : k === 3 ? 1 : 2];
+        const v = origin.change({ ref: 'doc', time, doc: 'doc', active: true, undoRedo: false, parts: [changePart(text, 0, 10, 10)] });
+        if (v.origin === 'hands') acc.add(time, 'coding', 'typescript', 'a1b2c3d4e5f6', v.lines);
+        for (const late of origin.release(time)) {
+          assisted++;
+          acc.add(time, 'assisted', 'typescript', 'a1b2c3d4e5f6', late.lines);
+        }
+      }
+      if (time >= nextFlush) {
+        acc.drain();
+        nextFlush = time + FLUSH_MS;
+      }
+    }
+    acc.drain();
+    return { ns: Number(process.hrtime.bigint() - start) / n, cpuNs: (cpuMs(cpu0) * 1e6) / n, assisted };
+  };
+  runOnce();
+  const results = [runOnce(), runOnce(), runOnce()].sort((a, b) => a.ns - b.ns);
+  row('hot path with origin classifier', `${results[1].ns.toFixed(1)} ns/event`, '< 2000 ns',
+    `cpu ${results[1].cpuNs.toFixed(1)} ns/event; median of 3 x ${n / 1e6}M events (typing, caused and user caret moves, Enter, 2% tool lines: ${results[1].assisted} assisted); changePart + classify + accumulate; no I/O, the clipboard is read only for blocks (none here)`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -414,6 +467,8 @@ async function main(): Promise<void> {
     const only = process.argv.includes('--year-only');
     benchReference();
     if (!only) benchHotPath();
+    if (!only) benchHotPathWithOrigin();
+    if (process.argv.includes('--hot-only')) return;
     if (!only) await benchDiskPerHour(tmp);
     await benchYear(tmp);
     if (only) return;

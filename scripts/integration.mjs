@@ -201,6 +201,9 @@ function prepareFolders(tmp) {
     'files.autoSave': 'off',
     'window.confirmBeforeClose': 'never',
   }, null, 2)}\n`);
+  // Test-only stand-ins for other extensions (an agent, an inline completion provider, a formatter) that
+  // also record what an extension observes: test/fixtures/probe-extension (issue 10).
+  fs.symlinkSync(path.join(root, 'test', 'fixtures', 'probe-extension'), path.join(dirs.extensionsDir, 'craft-time-test.craft-time-probe-0.0.1'), 'dir');
   if (loadMode === 'installed') {
     const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8'));
     const link = path.join(dirs.extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);

@@ -10,6 +10,7 @@ import { DashboardPanel, OPEN_DASHBOARD_COMMAND } from './host/dashboardPanel';
 import { registerDataCommands } from './host/dataCommands';
 import { EdgeWarnings } from './host/edgeWarnings';
 import { registerMeetingCommands } from './host/meetingCommands';
+import { registerCorrectionCommand } from './host/correctionCommand';
 import { ProblemReporter } from './host/problems';
 import { StatusBarController } from './host/statusBar';
 import { Commands } from './host/commandIds';
@@ -31,7 +32,10 @@ export function activate(context: vscode.ExtensionContext) {
   const controls = new ControlsHolder(dataDir, problems);
   const calendars = new CalendarService(context, dataDir, config, problems);
   const dataChanged = new vscode.EventEmitter<void>();
-  tracker = new Tracker(dataDir, controls, problems);
+  tracker = new Tracker(dataDir, controls, problems, {
+    program: editorProgram(vscode.env.uriScheme, vscode.env.appName),
+    readClipboard: () => config.value.readClipboard,
+  });
   const onDidChangeData = (listener: () => void) => vscode.Disposable.from(calendars.onDidChange(listener), dataChanged.event(listener));
   const model = new CraftModel(dataDir, tracker, config, (fromMs, toMs) => calendars.meetingsBetween(fromMs, toMs), (l) => onDidChangeData(l));
   let teamFlow: TeamFlow | undefined;
@@ -45,6 +49,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerLog(), problems, config, controls, calendars, dataChanged, tracker, model, statusBar, keys,
     registerDataCommands({ dataDir, controls, tracker, model }),
     registerMeetingCommands({ dataDir, calendars, config, changed: () => dataChanged.fire() }),
+    registerCorrectionCommand(Commands.markOwnWork, dataDir, config, problems, () => dataChanged.fire()),
     new EdgeWarnings(dataDir, model, config, problems),
     vscode.commands.registerCommand(Commands.teamSetUp, () => thenRefreshKeys(team().setUp())),
     vscode.commands.registerCommand(Commands.teamJoin, () => thenRefreshKeys(team().join())),
@@ -71,7 +76,10 @@ export function activate(context: vscode.ExtensionContext) {
     source: tracker.source,
     flush: () => tracker?.flush(),
     render: () => model.refresh().then(() => undefined),
-    stats: () => ({ heartbeats: tracker?.heartbeats ?? 0, anomalies: tracker?.anomalies ?? 0, pending: tracker?.pending().length ?? 0 }),
+    stats: () => ({
+      heartbeats: tracker?.heartbeats ?? 0, assistedHeartbeats: tracker?.assistedHeartbeats ?? 0,
+      anomalies: tracker?.anomalies ?? 0, pending: tracker?.pending().length ?? 0, rules: Object.fromEntries(tracker?.rules ?? []),
+    }),
   };
 }
 

@@ -24,6 +24,10 @@ export interface Settings extends NumberSettings {
   readonly warningsEnabled: boolean;
   readonly warningsMinDaysBetween: number;
   readonly dashboardShowWorkspaces: boolean;
+  /** craftTime.assisted.readClipboard: compare large inserts with the clipboard to recognise the user's paste. */
+  readonly readClipboard: boolean;
+  /** craftTime.edge.assistedCredit: the share (0-1) of assisted time counted toward the floors when judging. */
+  readonly assistedCredit: number;
   /** Problems with the settings themselves, in words for the user. */
   readonly problems: readonly string[];
 }
@@ -46,6 +50,8 @@ export const SETTING_DEFAULTS = {
   'warnings.enabled': 'auto',
   'warnings.minDaysBetween': 7,
   'dashboard.showWorkspaces': true,
+  'assisted.readClipboard': true,
+  'edge.assistedCredit': 0,
 } as const satisfies Readonly<Record<string, unknown>>;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -112,6 +118,8 @@ export function resolveSettings(raw: RawSettings, systemTimeZone: string): Setti
     warningsEnabled: warnings === 'on' ? true : warnings === 'off' ? false : info.warningsByDefault,
     warningsMinDaysBetween: Math.round(numberIn(get('warnings.minDaysBetween'), 1, 90) ?? 7),
     dashboardShowWorkspaces: get('dashboard.showWorkspaces') !== false,
+    readClipboard: get('assisted.readClipboard') !== false,
+    assistedCredit: assistedCreditOf(get('edge.assistedCredit'), problems),
     problems,
   };
 }
@@ -142,4 +150,13 @@ function numberIn(v: unknown, min: number, max: number): number | undefined {
 
 function stringList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : [];
+}
+
+function assistedCreditOf(v: unknown, problems: string[]): number {
+  const n = numberIn(v, 0, 1);
+  if (n === undefined) {
+    problems.push('craftTime.edge.assistedCredit must be a fraction from 0 to 1; using 0.');
+    return 0;
+  }
+  return n;
 }

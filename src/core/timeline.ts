@@ -1,6 +1,7 @@
-// Heartbeats and spans from every window -> one machine-wide timeline of hands-on segments
-// (DESIGN.md "Idle rule" and "One machine, one timeline").
-import { CATEGORIES, SPAN_JOIN_MS, type Heartbeat, type Segment, type Span } from './types';
+// Heartbeats and spans from every window -> one machine-wide timeline of hands-on segments, and beside
+// it the assisted segments (DESIGN.md "Idle rule", "One machine, one timeline", "Origin of a change").
+import { subtract } from './intervals';
+import { ALL_CATEGORIES, SPAN_JOIN_MS, type AssistedSegment, type Category, type Heartbeat, type Segment, type Span } from './types';
 
 /** Heartbeats later than this past `now` are treated as clock errors. */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -40,20 +41,22 @@ const sameKey = (a: { category: string; language: string; workspaceId: string },
  */
 export function spansFromHeartbeats(heartbeats: readonly Heartbeat[]): Span[] {
   const out: Span[] = [];
-  let cur: { start: number; end: number; category: Span['category']; language: string; workspaceId: string } | undefined;
+  let cur: { start: number; end: number; category: Span['category']; language: string; workspaceId: string; lines?: number } | undefined;
   for (const h of heartbeats) {
     if (cur && sameKey(cur, h) && h.time >= cur.end && h.time - cur.end <= SPAN_JOIN_MS) {
       cur.end = h.time;
+      if (h.lines) cur.lines = (cur.lines ?? 0) + h.lines;
       continue;
     }
     if (cur) out.push(cur);
     cur = { start: h.time, end: h.time, category: h.category, language: h.language, workspaceId: h.workspaceId };
+    if (h.lines) cur.lines = h.lines;
   }
   if (cur) out.push(cur);
   return out;
 }
 
-const categoryRank = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
+const categoryRank = new Map<string, number>(ALL_CATEGORIES.map((c, i) => [c, i]));
 
 function compareSpans(a: Span, b: Span): number {
   return (
@@ -77,9 +80,24 @@ function compareSpans(a: Span, b: Span): number {
  *   started most recently (the window the user moved to).
  */
 export function mergeSpans(spans: readonly Span[], idleMs: number, barriers: readonly number[] = []): Segment[] {
+  // Assisted spans are a stream of their own (see buildTimeline); they never take part in hands-on time.
+  return mergeStream(spans.filter((s) => s.category !== 'assisted'), idleMs, barriers) as Segment[];
+}
+
+interface Piece {
+  start: number;
+  end: number;
+  category: Category;
+  language: string;
+  workspaceId: string;
+  program?: string;
+}
+
+/** The merge itself, for one stream (hands-on or assisted): see mergeSpans. */
+function mergeStream(spans: readonly Span[], idleMs: number, barriers: readonly number[]): Piece[] {
   const stops = [...barriers].sort((a, b) => a - b);
   const sorted = [...spans].sort(compareSpans);
-  const out: { start: number; end: number; category: Span['category']; language: string; workspaceId: string; program?: string }[] = [];
+  const out: Piece[] = [];
   const emit = (start: number, end: number, s: Span) => {
     if (end <= start) return;
     const last = out[out.length - 1];
@@ -134,17 +152,52 @@ function hasBarrier(sorted: readonly number[], from: number, to: number): boolea
   return lo < sorted.length && sorted[lo] < to;
 }
 
-/** Cleans each window's stream, then merges them: the whole machine's hands-on timeline. */
+export interface Timeline {
+  /** Hands-on segments only (the union of the five hands-on categories), as before origins existed. */
+  readonly segments: Segment[];
+  /**
+   * Assisted segments (tools writing): the assisted stream under the same idle rule, minus every instant
+   * that is hands-on (hands-on wins where both happen). Sorted, non-overlapping.
+   */
+  readonly assisted: AssistedSegment[];
+  readonly anomalies: number;
+}
+
+/**
+ * Cleans each window's stream, then merges them: the whole machine's hands-on timeline, and beside it
+ * the assisted one. The two are separate streams, each with the idle rule: an assisted heartbeat never
+ * bridges a gap in hands-on time (an agent editing every second does not keep an idle user "hands-on"),
+ * and a hands-on heartbeat never bridges a gap in assisted time.
+ */
 export function buildTimeline(
   sources: readonly (readonly Span[])[],
   options: { readonly idleMs: number; readonly now: number; readonly barriers?: readonly number[] },
-): { segments: Segment[]; anomalies: number } {
+): Timeline {
   let anomalies = 0;
-  const all: Span[] = [];
+  const hands: Span[] = [];
+  const tools: Span[] = [];
   for (const src of sources) {
     const cleaned = cleanSource(src, options.now);
     anomalies += cleaned.anomalies;
-    for (const s of cleaned.spans) all.push(s);
+    for (const s of cleaned.spans) (s.category === 'assisted' ? tools : hands).push(s);
   }
-  return { segments: mergeSpans(all, options.idleMs, options.barriers), anomalies };
+  const barriers = options.barriers ?? [];
+  const segments = mergeStream(hands, options.idleMs, barriers) as Segment[];
+  const assisted = tools.length === 0 ? [] : assistedOutside(mergeStream(tools, options.idleMs, barriers), segments);
+  return { segments, assisted, anomalies };
+}
+
+/** The parts of assisted pieces that no hands-on segment covers (both lists sorted, non-overlapping). */
+function assistedOutside(pieces: readonly Piece[], segments: readonly Segment[]): AssistedSegment[] {
+  const out: AssistedSegment[] = [];
+  let from = 0;
+  for (const p of pieces) {
+    while (from < segments.length && segments[from].end <= p.start) from++;
+    const covering: Segment[] = [];
+    for (let i = from; i < segments.length && segments[i].start < p.end; i++) covering.push(segments[i]);
+    for (const left of subtract([p], covering)) {
+      out.push({ start: left.start, end: left.end, category: 'assisted', language: p.language, workspaceId: p.workspaceId });
+    }
+  }
+  return out;
 }

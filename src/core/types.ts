@@ -1,10 +1,15 @@
 // The core's vocabulary. Times are epoch milliseconds (UTC instants); local days are 'YYYY-MM-DD' strings
 // interpreted in an IANA time zone passed in by the caller. Nothing here reads the clock.
 
+/** The hands-on categories: their union is hands-on time (DESIGN.md "Hands-on activity"). */
 export const CATEGORIES = ['coding', 'reading', 'debugging', 'building', 'reviewing'] as const;
-export type Category = (typeof CATEGORIES)[number];
+export const HANDS_ON_CATEGORIES = CATEGORIES;
+export type HandsOnCategory = (typeof CATEGORIES)[number];
+/** Every category a heartbeat can have: the hands-on ones plus `assisted` (changes written by tools). */
+export const ALL_CATEGORIES = [...CATEGORIES, 'assisted'] as const;
+export type Category = (typeof ALL_CATEGORIES)[number];
 
-export type ByCategory = Record<Category, number>;
+export type ByCategory = Record<HandsOnCategory, number>;
 
 /** A user-originated editor event at an instant (DESIGN.md "Hands-on activity"). */
 export interface Heartbeat {
@@ -14,6 +19,8 @@ export interface Heartbeat {
   readonly language: string;
   /** Stable local workspace id, '' when no folder is open. */
   readonly workspaceId: string;
+  /** Lines changed (inserted + deleted) by the edit this heartbeat stands for; absent = 0. */
+  readonly lines?: number;
 }
 
 /**
@@ -28,8 +35,20 @@ export interface Span {
   readonly category: Category;
   readonly language: string;
   readonly workspaceId: string;
-  /** The program that recorded it (FORMAT-V2.md: vscode, cursor, terminal, neovim, ...); absent = 'vscode'. */
+  /** Program that recorded it (vscode, cursor, terminal, import-wakatime, ...); absent = vscode. */
   readonly program?: string;
+  /** Changed lines (inserted + deleted) made during the span: by the user for coding, by tools for assisted. */
+  readonly lines?: number;
+  /**
+   * False when the span comes from history written before origins were recorded (activity format 1):
+   * its `coding` may include tool-written edits. Absent or true: the origin is known.
+   */
+  readonly originKnown?: boolean;
+}
+
+/** A span's category as stored, when it is one of the hands-on ones. */
+export function isHandsOnCategory(value: Category): value is HandsOnCategory {
+  return value !== 'assisted';
 }
 
 /** Heartbeats at most this far apart are joined into one span. Must not exceed the smallest idle limit. */
@@ -39,7 +58,20 @@ export const SPAN_JOIN_MS = 60_000;
 export interface Segment {
   readonly start: number;
   readonly end: number;
-  readonly category: Category;
+  readonly category: HandsOnCategory;
+  readonly language: string;
+  readonly workspaceId: string;
+  /** True when this time was assisted and the user marked it as their own work (a correction record). */
+  readonly corrected?: boolean;
+  /** The program of the span it came from (absent = 'vscode'). */
+  readonly program?: string;
+}
+
+/** A non-overlapping piece of assisted time (tools writing), never overlapping any hands-on segment. */
+export interface AssistedSegment {
+  readonly start: number;
+  readonly end: number;
+  readonly category: 'assisted';
   readonly language: string;
   readonly workspaceId: string;
   /** The program of the span it came from (absent = 'vscode'). */
@@ -86,6 +118,12 @@ export function emptyByCategory(): ByCategory {
   return { coding: 0, reading: 0, debugging: 0, building: 0, reviewing: 0 };
 }
 
-export function isCategory(value: unknown): value is Category {
+/** True for the five hands-on categories (not `assisted`). */
+export function isCategory(value: unknown): value is HandsOnCategory {
   return typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value);
+}
+
+/** True for every stored category: the five hands-on ones and `assisted`. */
+export function isAnyCategory(value: unknown): value is Category {
+  return typeof value === 'string' && (ALL_CATEGORIES as readonly string[]).includes(value);
 }

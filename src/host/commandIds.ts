@@ -1,6 +1,7 @@
 // Every command id in one place (package.json "contributes.commands" mirrors this).
 export const Commands = {
   showToday: 'craftTime.showToday',
+  markOwnWork: 'craftTime.markOwnWork',
   openDashboard: 'craftTime.openDashboard',
   generateSummary: 'craftTime.generateSummary',
   pause: 'craftTime.pause',

@@ -24,20 +24,31 @@ export function isWorkDocument(doc: vscode.TextDocument): boolean {
   return !(p.endsWith('/.vscode/settings.json') || p.endsWith('/User/settings.json'));
 }
 
-/** True when the active tab is a diff (review of changes) rather than a plain editor. */
-export function activeTabIsDiff(): boolean {
+/**
+ * True when this document is shown in the active tab as one side of a diff (review of changes). Judged
+ * for the document the event came from, never for whatever tab happens to be active: a plain editor is
+ * never a diff.
+ */
+export function isInActiveDiff(doc: vscode.TextDocument): boolean {
   const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  return input instanceof vscode.TabInputTextDiff || input instanceof vscode.TabInputNotebookDiff;
+  if (input instanceof vscode.TabInputTextDiff) {
+    const uri = doc.uri.toString();
+    return input.modified.toString() === uri || input.original.toString() === uri;
+  }
+  if (input instanceof vscode.TabInputNotebookDiff && doc.uri.scheme === 'vscode-notebook-cell') {
+    return input.modified.path === doc.uri.path || input.original.path === doc.uri.path;
+  }
+  return false;
 }
 
 /** Category of navigation (no edit) in a document: reviewing in diffs and PR views, debugging while a debug session runs. */
 export function navigationCategory(doc: vscode.TextDocument): Category {
-  if (isReviewDocument(doc) || activeTabIsDiff()) return 'reviewing';
+  if (isReviewDocument(doc) || isInActiveDiff(doc)) return 'reviewing';
   if (vscode.debug.activeDebugSession) return 'debugging';
   return 'reading';
 }
 
-/** Category of an edit: reviewing in PR views (comments), else coding. */
+/** Category of the user's own edit: reviewing in PR views (comments), else coding. */
 export function editCategory(doc: vscode.TextDocument): Category {
   return isReviewDocument(doc) ? 'reviewing' : 'coding';
 }

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { HeartbeatAccumulator } from '../core/accumulator';
+import { changePart, HOLD_MS, OriginClassifier, type ChangePart, type Origin } from '../core/origin';
 import type { Category, Span } from '../core/types';
 import { ActivityWriter, AppendError } from '../store/activityStore';
 import type { ControlsHolder } from './controls';
@@ -13,10 +14,19 @@ import { currentWorkspace, workspaceOf, type WorkspaceRef } from './workspaces';
 export const FLUSH_MS = 30_000;
 const END_SIGNALS: readonly NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT'] : ['SIGTERM', 'SIGINT', 'SIGHUP'];
 
+export interface TrackerOptions {
+  /** Program name for the activity files' header (core/program.ts). */
+  readonly program?: string;
+  /** craftTime.assisted.readClipboard: compare large inserts with the clipboard (read only then). */
+  readonly readClipboard?: () => boolean;
+}
+
 export class Tracker implements vscode.Disposable {
   /** This extension host's writer id: each window writes only its own files. */
   readonly source = `w-${randomBytes(6).toString('hex')}`;
   private readonly acc = new HeartbeatAccumulator();
+  private readonly origin = new OriginClassifier<vscode.TextDocument>();
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly writer: ActivityWriter;
   private readonly names = new Map<string, string>();
   private readonly owned: vscode.Disposable[] = [];
@@ -32,10 +42,16 @@ export class Tracker implements vscode.Disposable {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> | undefined;
   private focused = vscode.window.state.focused;
+  /** Hands-on heartbeats recorded (assisted ones are counted apart). */
   heartbeats = 0;
+  assistedHeartbeats = 0;
+  /** Origins decided, by rule (for tests; never stored). */
+  readonly rules = new Map<string, number>();
+  private readonly readClipboard: () => boolean;
 
-  constructor(dataDir: string, private readonly controls: ControlsHolder, private readonly problems: ProblemReporter) {
-    this.writer = new ActivityWriter(dataDir, this.source);
+  constructor(dataDir: string, private readonly controls: ControlsHolder, private readonly problems: ProblemReporter, options: TrackerOptions = {}) {
+    this.writer = new ActivityWriter(dataDir, this.source, options.program);
+    this.readClipboard = options.readClipboard ?? (() => true);
     const w = vscode.window, ws = vscode.workspace;
     this.owned.push(
       w.onDidChangeWindowState((s) => {
@@ -43,29 +59,30 @@ export class Tracker implements vscode.Disposable {
         // Leaving the window is often the moment before closing it: write what is buffered now.
         if (!s.focused) void this.flush();
       }),
-      ws.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length === 0) return;
-        // Only the document the user is working in: edits made by other extensions elsewhere do not count.
-        const active = w.activeTextEditor?.document;
-        const notebookCell = e.document.uri.scheme === 'vscode-notebook-cell' && w.activeNotebookEditor?.notebook.uri.path === e.document.uri.path;
-        if (e.document !== active && !notebookCell) return;
-        if (!isWorkDocument(e.document)) return;
-        this.beat(editCategory(e.document), e.document.languageId, workspaceOf(e.document.uri));
+      ws.onDidChangeTextDocument((e) => this.onChange(e)),
+      ws.onWillSaveTextDocument((e) => {
+        if (e.reason !== vscode.TextDocumentSaveReason.Manual) return;
+        // Format on save has already changed the document: those held changes were the user's save.
+        for (const v of this.origin.save(Date.now(), e.document.uri.toString())) this.record(v, v.ref);
       }),
       ws.onDidSaveTextDocument((doc) => {
-        if (doc !== w.activeTextEditor?.document || !isWorkDocument(doc)) return;
+        // Only the user's own save: an auto-save after an agent's edits is not the user's hand.
+        if (doc !== w.activeTextEditor?.document || !isWorkDocument(doc) || !this.origin.savedByUser(Date.now(), doc.uri.toString())) return;
         this.beat(editCategory(doc), doc.languageId, workspaceOf(doc.uri));
       }),
       w.onDidChangeTextEditorSelection((e) => {
-        // Command-driven moves (other extensions, programmatic reveals) are not the user.
-        if (e.kind === undefined || e.kind === vscode.TextEditorSelectionChangeKind.Command) return;
-        if (e.textEditor !== w.activeTextEditor || !isWorkDocument(e.textEditor.document)) return;
         const doc = e.textEditor.document;
+        // Command-driven moves (other extensions, programmatic reveals) are not the user, and neither are the
+        // caret moves an edit causes (VS Code reports those as Keyboard even when an extension made the edit).
+        const byUser = e.kind === vscode.TextEditorSelectionChangeKind.Keyboard || e.kind === vscode.TextEditorSelectionChangeKind.Mouse;
+        if (!this.origin.selection(Date.now(), doc.uri.toString(), byUser)) return;
+        if (e.textEditor !== w.activeTextEditor || !isWorkDocument(doc)) return;
         this.beat(navigationCategory(doc), doc.languageId, workspaceOf(doc.uri));
       }),
       w.onDidChangeTextEditorVisibleRanges((e) => {
-        if (e.textEditor !== w.activeTextEditor || !isWorkDocument(e.textEditor.document)) return;
         const doc = e.textEditor.document;
+        // Typing scrolls the editor too: a scroll an edit caused is part of that edit, not navigation.
+        if (e.textEditor !== w.activeTextEditor || !isWorkDocument(doc) || this.origin.causedByChange(Date.now(), doc.uri.toString())) return;
         this.beat(navigationCategory(doc), doc.languageId, workspaceOf(doc.uri));
       }),
       w.onDidChangeActiveTextEditor((editor) => {
@@ -97,15 +114,63 @@ export class Tracker implements vscode.Disposable {
     );
   }
 
+  /**
+   * A content change: its origin decides the category (coding, or assisted for tools). Edits in documents
+   * that are not the user's work are ignored; edits elsewhere than the active editor are assisted unless
+   * they are part of the user's multi-file refactoring. The clipboard is read only for large inserts.
+   */
+  private onChange(e: vscode.TextDocumentChangeEvent): void {
+    const changes = e.contentChanges;
+    if (changes.length === 0 || !isWorkDocument(e.document)) return;
+    const w = vscode.window;
+    const doc = e.document;
+    const active = doc === w.activeTextEditor?.document ||
+      (doc.uri.scheme === 'vscode-notebook-cell' && w.activeNotebookEditor?.notebook.uri.path === doc.uri.path);
+    const parts: ChangePart[] = [];
+    for (const c of changes) parts.push(changePart(c.text, c.rangeLength, c.range.start.line, c.range.end.line));
+    const verdict = this.origin.change({ ref: doc, time: Date.now(), doc: doc.uri.toString(), active, undoRedo: e.reason !== undefined, parts });
+    if (verdict.origin === 'held') return this.scheduleRelease();
+    if (verdict.origin !== 'clipboard') return this.record(verdict, doc);
+    if (!this.readClipboard()) return this.record(this.origin.resolvePaste(false, verdict.lines), doc);
+    // The largest inserted text of the change, compared with what the user copied.
+    let text = '';
+    for (const c of changes) if (c.text.length > text.length) text = c.text;
+    vscode.env.clipboard.readText().then(
+      (clip) => this.record(this.origin.resolvePaste(normalizeEol(clip) === normalizeEol(text), verdict.lines), doc),
+      () => this.record(this.origin.resolvePaste(false, verdict.lines), doc),
+    );
+  }
+
+  /** One timer while changes are held (only changes with no user input are: never per keystroke). */
+  private scheduleRelease(): void {
+    if (this.holdTimer) return;
+    this.holdTimer = setTimeout(() => {
+      this.holdTimer = undefined;
+      for (const v of this.origin.release(Date.now())) this.record(v, v.ref);
+      if (this.origin.holding) this.scheduleRelease();
+    }, HOLD_MS);
+  }
+
+  private record(verdict: { readonly origin: Origin; readonly rule: string; readonly lines: number }, doc: vscode.TextDocument): void {
+    this.rules.set(verdict.rule, (this.rules.get(verdict.rule) ?? 0) + 1);
+    const category: Category = verdict.origin === 'hands' ? editCategory(doc) : 'assisted';
+    this.beat(category, doc.languageId, workspaceOf(doc.uri), verdict.lines);
+  }
+
   /** The hot path: a few checks and an O(1) update of the open span. No I/O. */
-  private beat(category: Category, language: string, ws: WorkspaceRef): void {
-    if (!this.focused || this.controls.value.paused || this.controls.isExcludedRef(ws)) return;
+  private beat(category: Category, language: string, ws: WorkspaceRef, lines = 0): void {
+    if (this.controls.value.paused) {
+      this.acc.cut(); // activity while paused: whatever comes after the pause starts a new span
+      return;
+    }
+    if (!this.focused || this.controls.isExcludedRef(ws)) return;
     if (ws.id && !this.names.has(ws.id)) {
       this.names.set(ws.id, ws.name);
       this.writer.addAlias(ws.legacyId, ws.id);
     }
-    if (!this.acc.add(Date.now(), category, language, ws.id)) return;
-    this.heartbeats++;
+    if (!this.acc.add(Date.now(), category, language, ws.id, lines)) return;
+    if (category === 'assisted') this.assistedHeartbeats++;
+    else this.heartbeats++;
     if (!this.flushTimer) this.flushTimer = setTimeout(() => void this.flush(), FLUSH_MS);
     this.activityEmitter.fire();
   }
@@ -126,6 +191,8 @@ export class Tracker implements vscode.Disposable {
 
   /** Writes everything buffered, then a pause barrier: time around a pause is never bridged by the idle rule. */
   async recordPause(): Promise<void> {
+    // Typing resumed soon after must not extend the span from before the pause across it.
+    this.acc.cut();
     await this.flush();
     const instant = Date.now();
     await this.writer.appendPause(instant);
@@ -209,10 +276,17 @@ export class Tracker implements vscode.Disposable {
   }
 
   dispose(): void {
+    // Changes still held (at most HOLD_MS of an agent's edits) are dropped with the window.
+    if (this.holdTimer) clearTimeout(this.holdTimer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     for (const d of this.owned) d.dispose();
   }
+}
+
+/** Line endings as one form, so a clipboard with CRLF equals the same text inserted with LF. */
+function normalizeEol(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 function folderRef(folder: vscode.WorkspaceFolder | undefined): WorkspaceRef {

@@ -1,7 +1,7 @@
 // Reading and writing activity files (format in activityFormat.ts). Node fs only; no vscode.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isCategory, type Span } from '../core/types';
+import { isAnyCategory, type Span } from '../core/types';
 import { ActivityEncoder, headerLine, pauseLine } from './activityFormat';
 import { writeFileAtomic } from './atomicWrite';
 import { aliasLine } from './beatLine';
@@ -21,7 +21,7 @@ export const MAX_SPAN_MS = 86_400_000;
 
 export function isSaneSpan(s: Span): boolean {
   return Number.isFinite(s.start) && Number.isFinite(s.end) && s.start >= EARLIEST_INSTANT && s.end <= LATEST_INSTANT &&
-    s.end >= s.start && s.end - s.start <= MAX_SPAN_MS && isCategory(s.category) &&
+    s.end >= s.start && s.end - s.start <= MAX_SPAN_MS && isAnyCategory(s.category) &&
     typeof s.language === 'string' && typeof s.workspaceId === 'string';
 }
 
@@ -96,6 +96,8 @@ export class ActivityWriter {
   constructor(
     private readonly dataDir: string,
     readonly source: string,
+    /** Who writes (vscode, cursor, ...; see core/program.ts), recorded in each file's header. */
+    readonly program = 'vscode',
   ) {}
 
   fileFor(month: string): string {
@@ -109,7 +111,7 @@ export class ActivityWriter {
     await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const exists = await fs.promises.stat(file).then(() => true, () => false);
     if (!exists) this.encoders.delete(month);
-    const prefix = (exists ? '' : headerLine(this.source) + '\n') + (this.interrupted.has(month) ? '\n' : '');
+    const prefix = (exists ? '' : headerLine(this.source, this.program) + '\n') + (this.interrupted.has(month) ? '\n' : '');
     await fs.promises.appendFile(file, prefix + pauseLine(instant) + '\n', { encoding: 'utf8', mode: 0o600 });
     this.interrupted.delete(month);
   }
@@ -138,7 +140,7 @@ export class ActivityWriter {
         encoder = new ActivityEncoder();
         this.aliased.delete(month);
         if (!exists) {
-          prefix = headerLine(this.source) + '\n';
+          prefix = headerLine(this.source, this.program) + '\n';
           this.interrupted.delete(month);
         } else {
           // The file may end in a line cut short by someone else's failed write: start a new line
@@ -213,7 +215,7 @@ export class ActivityWriter {
  * Writes a whole file for a one-off source (an import) atomically: a temporary file renamed into place,
  * so a reader never sees half of it and re-importing the same data replaces rather than adds.
  */
-export async function writeActivityFile(dataDir: string, source: string, spans: readonly Span[], workspaceNames: ReadonlyMap<string, string>): Promise<string[]> {
+export async function writeActivityFile(dataDir: string, source: string, spans: readonly Span[], workspaceNames: ReadonlyMap<string, string>, program = 'vscode'): Promise<string[]> {
   const byMonth = new Map<string, Span[]>();
   for (const s of spans) {
     const m = monthFolder(s.start);
@@ -224,7 +226,7 @@ export async function writeActivityFile(dataDir: string, source: string, spans: 
   const written: string[] = [];
   for (const [month, list] of byMonth) {
     const file = path.join(dataDir, ACTIVITY_DIR, month, `${source}.jsonl`);
-    const text = headerLine(source) + '\n' + new ActivityEncoder().encode(list, workspaceNames);
+    const text = headerLine(source, program) + '\n' + new ActivityEncoder().encode(list, workspaceNames);
     await writeFileAtomic(file, text, { mkdir: true });
     written.push(file);
   }

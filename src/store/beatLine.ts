@@ -5,7 +5,7 @@
 // can append to one file per program per month without coordinating. decodeActivity hands object lines it
 // does not know to readExtraLine; beats are joined into spans once the whole file is read.
 import { isProgramName } from '../core/programs';
-import { isCategory, SPAN_JOIN_MS, type Category, type Span } from '../core/types';
+import { SPAN_JOIN_MS, type Category, type Span } from '../core/types';
 
 /** Category letters (FORMAT-V2.md); `a` is assisted. */
 export const CATEGORY_LETTERS: Readonly<Record<string, string>> = {
@@ -73,24 +73,22 @@ export function newExtraLines(workspaceNames: Map<string, string>): ExtraLines {
  * with a bad field (the caller counts it as damaged).
  */
 export function readExtraLine(o: Record<string, unknown>, into: ExtraLines): boolean {
-  if ('beat' in o) {
-    const { beat, cat, program, ws, name, lang } = o;
+  if (Object.hasOwn(o, 'beat')) {
+    // Own properties only: a line naming Object.prototype members must not read them.
+    const get = (k: string) => (Object.hasOwn(o, k) ? o[k] : undefined);
+    const beat = get('beat'), cat = get('cat'), program = get('program'), ws = get('ws'), name = get('name'), lang = get('lang');
     if (!Number.isSafeInteger(beat) || (beat as number) <= 0) return false;
-    if (typeof cat !== 'string' || !(cat in CATEGORY_LETTERS) || !isProgramName(program)) return false;
+    if (typeof cat !== 'string' || !Object.hasOwn(CATEGORY_LETTERS, cat) || !isProgramName(program)) return false;
     if (typeof ws !== 'string' || (ws !== '' && !WORKSPACE_ID_PATTERN.test(ws))) return false;
     if (name !== undefined && typeof name !== 'string') return false;
     if (lang !== undefined && (typeof lang !== 'string' || (lang !== '' && !LANGUAGE_PATTERN.test(lang)))) return false;
-    const category = CATEGORY_LETTERS[cat];
-    if (!isCategory(category)) {
-      into.skipped++; // e.g. assisted, before this build counts it
-      return true;
-    }
+    const category = CATEGORY_LETTERS[cat] as Category; // assisted included: other editors may record tools' edits
     if (ws && name) into.workspaceNames.set(ws, name.slice(0, MAX_NAME));
     into.beats.push({ time: (beat as number) * 1000, category, language: lang ?? '', workspaceId: ws, program });
     return true;
   }
-  if ('alias' in o) {
-    const { alias, to } = o;
+  if (Object.hasOwn(o, 'alias')) {
+    const alias = o.alias, to = Object.hasOwn(o, 'to') ? o.to : undefined;
     if (typeof alias !== 'string' || typeof to !== 'string' || !/^[0-9a-f]{1,64}$/.test(alias) || !WORKSPACE_ID_PATTERN.test(to)) return false;
     into.aliases.set(alias, to);
     return true;

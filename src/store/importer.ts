@@ -121,7 +121,7 @@ export async function importFile(dataDir: string, kind: ImportKind, filePath: st
   if (result.spans.length === 0) return { ...base, source: '', files: [], alreadyImported: false };
   // The source id names the content: what will be written, as the file format encodes it.
   const source = `import-${kind}-${shortHash(kind + '\n' + importFingerprint(result))}`;
-  const files = await writeImport(dataDir, source, result);
+  const files = await writeImport(dataDir, source, result, `import-${kind}`);
   return { ...base, source, files: files.written, alreadyImported: files.unchanged };
 }
 
@@ -137,13 +137,13 @@ function importFingerprint(result: ImportResult): string {
   return new ActivityEncoder().encode(result.spans, result.workspaceNames);
 }
 
-async function writeImport(dataDir: string, source: string, result: ImportResult): Promise<{ written: string[]; unchanged: boolean }> {
+async function writeImport(dataDir: string, source: string, result: ImportResult, program: string): Promise<{ written: string[]; unchanged: boolean }> {
   // Files named by content that all exist already hold exactly this import; rewriting them is harmless
   // (and repairs one deleted by hand), but the report can tell the user nothing new was added.
   const months = [...new Set(result.spans.map((s) => monthFolder(s.start)))];
   const existed = await Promise.all(
     months.map((m) => fs.promises.stat(path.join(dataDir, ACTIVITY_DIR, m, `${source}.jsonl`)).then(() => true, () => false)),
   );
-  const files = await writeActivityFile(dataDir, source, result.spans, result.workspaceNames);
+  const files = await writeActivityFile(dataDir, source, result.spans, result.workspaceNames, program);
   return { written: files.map((f) => path.relative(dataDir, f).split(path.sep).join('/')), unchanged: existed.every(Boolean) };
 }

@@ -8,7 +8,7 @@ import type { SummaryOptions } from '../../src/core/summary/monthlySummary';
 import type { DashboardModel } from '../../src/shared/protocol';
 import { buildDashboardModel, type DashboardOptions } from '../../src/views/dashboardModel';
 import { monthlySummary, type MonthlySummary } from '../../src/views/summaryView';
-import { DEFAULT_WORKING_HOURS, type Category, type Interval, type Meeting, type Segment, type Span, type TimeOffDay, type WorkingHours } from '../../src/core/types';
+import { DEFAULT_WORKING_HOURS, type HandsOnCategory, type Interval, type Meeting, type Segment, type Span, type TimeOffDay, type WorkingHours } from '../../src/core/types';
 import { addDays, isoWeekday, zonedTime } from '../../src/core/zone';
 
 export const MIN = 60_000;
@@ -53,7 +53,7 @@ export function aTimeOff(date: string, reason: TimeOffDay['reason'] = 'manual'):
 }
 
 /** Segments for local ranges on a date: [['09:00', '11:00'], ...]. */
-export function segmentsOn(date: string, ranges: readonly (readonly [string, string])[], timeZone = 'UTC', category: Category = 'coding'): Segment[] {
+export function segmentsOn(date: string, ranges: readonly (readonly [string, string])[], timeZone = 'UTC', category: HandsOnCategory = 'coding'): Segment[] {
   return ranges.map(([s, e]) => aSegment({ start: at(date, s, timeZone), end: at(date, e, timeZone), category }));
 }
 

@@ -28,6 +28,8 @@ function effective(s: Settings): Record<SettingKey, unknown> {
     'warnings.enabled': s.warningsEnabled,
     'warnings.minDaysBetween': s.warningsMinDaysBetween,
     'dashboard.showWorkspaces': s.dashboardShowWorkspaces,
+    'assisted.readClipboard': s.readClipboard,
+    'edge.assistedCredit': s.assistedCredit,
   };
 }
 

@@ -3,7 +3,7 @@
 //   {"user":…,"range":…,"days":[{"date":"YYYY-MM-DD","heartbeats":[{"time":1700000000.123,"category":"coding",
 //     "language":"TypeScript","project":"craft-time","entity":"/home/me/…/file.ts","is_write":true,…}]}]}
 // Also accepted: {"data":[heartbeat…]} (the heartbeats API) and a bare array of heartbeats.
-// Only time, category, language and project are read. `entity` (a file path or URL), branch, dependencies,
+// Only time, category, language, project and the line counts ai_line_changes / human_line_changes are read. `entity` (a file path or URL), branch, dependencies,
 // machine and every other field are never read, so they can never be stored.
 import { spansFromHeartbeats } from '../timeline';
 import type { Category, Heartbeat } from '../types';
@@ -18,7 +18,8 @@ import {
  */
 export const WAKATIME_CATEGORIES: Readonly<Record<string, Category | undefined>> = {
   'coding': 'coding',
-  'ai coding': 'coding',
+  // Time WakaTime's plugins attribute to AI tools writing code: ours is `assisted`, never hands-on.
+  'ai coding': 'assisted',
   'writing tests': 'coding',
   'writing docs': 'coding',
   'translating': 'coding',
@@ -74,6 +75,11 @@ export function wakaTimeLanguage(value: unknown): string {
   if (UNKNOWN_LANGUAGES.has(name)) return '';
   // Own keys only: "constructor" or "__proto__" is a language name like any other, never Object's.
   return (Object.hasOwn(LANGUAGE_IDS, name) ? LANGUAGE_IDS[name] : undefined) ?? name.replace(/\s+/g, '-');
+}
+
+/** A WakaTime line count (lines added + removed since the previous heartbeat) as a whole number >= 0. */
+function lineCount(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(Math.round(value), 1_000_000) : 0;
 }
 
 /** Pulls the heartbeat records out of any accepted shape; `undefined` when the shape is not WakaTime's. */
@@ -147,7 +153,10 @@ export function parseWakaTime(json: unknown, options: ImportOptions): ImportResu
         workspaceNames.set(workspaceId, project);
       }
     }
-    heartbeats.push({ time, category, language: wakaTimeLanguage(h.language), workspaceId });
+    // Changed lines: the AI's on an `ai coding` heartbeat, the human's on any other (the other count, if any,
+    // belongs to time this heartbeat does not stand for).
+    const lines = lineCount(category === 'assisted' ? h.ai_line_changes : h.human_line_changes);
+    heartbeats.push({ time, category, language: wakaTimeLanguage(h.language), workspaceId, ...(lines ? { lines } : {}) });
   }
   heartbeats.sort((a, b) => a.time - b.time);
   const { spans, trimmed } = sequentialSpans(spansFromHeartbeats(heartbeats));

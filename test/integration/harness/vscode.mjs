@@ -220,8 +220,10 @@ export async function startSession(cfg = config()) {
     config: cfg,
     browser,
     /** Opens a new VS Code window (own browser context, own extension host) and waits for the workbench. */
-    async openWindow({ folder = cfg.workspace, waitForWorkbench = true, label } = {}) {
+    async openWindow({ folder = cfg.workspace, waitForWorkbench = true, label, permissions } = {}) {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      // e.g. ['clipboard-read', 'clipboard-write'] for real Ctrl+V of what the test copied.
+      if (permissions?.length) await context.grantPermissions(permissions, { origin: new URL(cfg.url).origin });
       const page = await context.newPage();
       const window = new VsCodeWindow(page, { resultsDir: cfg.resultsDir, label: label ?? `window-${windows.length + 1}` });
       windows.push(window);

@@ -114,3 +114,15 @@ describe('HeartbeatAccumulator', () => {
     for (let i = 1; i < out.length; i++) expect(out[i].start).toBeGreaterThanOrEqual(out[i - 1].end);
   });
 });
+
+describe('cut (a pause)', () => {
+  test('a heartbeat soon after a cut starts a new span instead of extending the old one across the pause', () => {
+    const acc = new HeartbeatAccumulator();
+    acc.add(1_000, 'coding', 'ts', 'w');
+    acc.add(2_000, 'coding', 'ts', 'w');
+    expect(acc.drain()).toEqual([{ start: 1_000, end: 2_000, category: 'coding', language: 'ts', workspaceId: 'w' }]);
+    acc.cut();
+    acc.add(30_000, 'coding', 'ts', 'w'); // 28 s later: would join without the cut
+    expect(acc.drain()).toEqual([{ start: 30_000, end: 30_000, category: 'coding', language: 'ts', workspaceId: 'w' }]);
+  });
+});

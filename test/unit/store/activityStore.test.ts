@@ -23,7 +23,8 @@ describe('format round trip', () => {
     const spans = [span(0, 42), span(60, 0, 'reading', 'markdown', 'ws2'), span(100, 5, 'debugging', '', ''), span(200, 10, 'building'), span(300, 1, 'reviewing', 'json', 'ws1')];
     const text = headerLine('w-test') + '\n' + new ActivityEncoder().encode(spans, names);
     const d = decodeActivity(text);
-    expect(d.header).toEqual({ schema: 1, kind: 'craft-time/activity', source: 'w-test' });
+    expect(d.header).toEqual({ schema: 2, kind: 'craft-time/activity', source: 'w-test', program: 'vscode' });
+    expect(d.originKnown).toBe(true);
     expect(d.spans).toEqual(spans);
     expect(d.workspaceNames).toEqual(names);
     expect(d.damagedLines).toBe(0);
@@ -105,8 +106,8 @@ describe('damage is skipped and counted, never fatal', () => {
     expect(d.header?.source).toBe('w-a');
   });
 
-  test('a header of another schema makes the whole file unreadable (all lines counted)', () => {
-    const text = good().replace('"schema":1', '"schema":2');
+  test('a header of a newer schema makes the whole file unreadable (all lines counted)', () => {
+    const text = good().replace('"schema":2', '"schema":3');
     const d = decodeActivity(text);
     expect(d.spans).toEqual([]);
     expect(d.header).toBeUndefined();
@@ -114,10 +115,11 @@ describe('damage is skipped and counted, never fatal', () => {
   });
 
   test('a damaged header is counted and the rest is still read as version 1', () => {
-    const text = good().replace('{"schema":1', '{"sche');
+    const text = good().replace('{"schema":2', '{"sche');
     const d = decodeActivity(text);
     expect(d.header).toBeUndefined();
     expect(d.spans).toHaveLength(3);
+    expect(d.spans.every((s) => s.originKnown === false)).toBe(true);
     expect(d.damagedLines).toBe(1);
   });
 
