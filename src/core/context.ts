@@ -3,7 +3,7 @@
 // engine, the summary, the dashboard model and the team contribution: nobody copies settings field by field.
 import type { Floor, Role } from './roles';
 import type { MeetingCoverage } from './rules';
-import type { Meeting, Segment, TimeOffDay, WorkingHours } from './types';
+import type { AssistedSegment, Meeting, Segment, TimeOffDay, WorkingHours } from './types';
 
 /** Everything besides the activity and the meetings that changes a number. */
 export interface MeasureContext {
@@ -21,6 +21,8 @@ export interface MeasureContext {
   readonly trackingStart: string | null;
   /** Days marked off (by hand, or all-day out-of-office events). */
   readonly timeOff: readonly TimeOffDay[];
+  /** Share (0-1) of assisted time counted toward the floors when judging (craftTime.edge.assistedCredit). */
+  readonly assistedCredit: number;
 }
 
 /** The one set of inputs: the machine-wide timeline, the meetings and the context. */
@@ -29,6 +31,8 @@ export interface MeasureInputs {
   readonly segments: readonly Segment[];
   /** Expanded, filtered meetings (any order; overlaps allowed). */
   readonly meetings: readonly Meeting[];
+  /** Assisted time (tools writing), never overlapping hands-on; absent = none. */
+  readonly assisted?: readonly AssistedSegment[];
   readonly context: MeasureContext;
 }
 
@@ -39,6 +43,8 @@ export interface NumberSettings {
   readonly deepWorkMinutes: number;
   readonly role: Role;
   readonly floor: Floor;
+  /** Share of assisted time counted toward the floors (default 0). */
+  readonly assistedCredit?: number;
 }
 
 /** What the history loader knows about the data (store/history.ts). */
@@ -59,5 +65,6 @@ export function measureContext(settings: NumberSettings, facts: HistoryFacts): M
     meetingCoverage: facts.meetingCoverage,
     trackingStart: facts.trackingStart,
     timeOff: facts.timeOff,
+    assistedCredit: settings.assistedCredit ?? 0,
   };
 }

@@ -40,6 +40,10 @@ export interface DayMeasures {
   /** Why the day is off when status is timeOff. */
   readonly timeOffReason: TimeOffDay['reason'] | null;
   readonly handsOnMs: number;
+  /** Assisted time (tools writing) in the day: shown beside hands-on, never inside it. */
+  readonly assistedMs: number;
+  /** Hands-on that the user marked as their own work (was assisted; already inside handsOnMs). */
+  readonly correctedMs: number;
   readonly byCategory: ByCategory;
   readonly byLanguage: Readonly<Record<string, number>>;
   readonly byWorkspace: Readonly<Record<string, number>>;
@@ -81,6 +85,7 @@ export interface PeriodMeasures {
   /** False when the requested range cut the period short. */
   readonly complete: boolean;
   readonly handsOnMs: number;
+  readonly assistedMs: number;
   readonly byCategory: ByCategory;
   readonly meetingMs: number;
   readonly overlapMs: number;
@@ -176,6 +181,8 @@ export function dailyMeasures(inputs: MeasureInputs, range: DateRange): DayMeasu
   const activity = activityOnGrid(segments, dates, bounds);
 
   const meetingUnion = union(inRange);
+  const assistedMs = lengthPerBucket(sliceSorted(inputs.assisted ?? [], first, last), bounds);
+  const correctedMs = lengthPerBucket(segments.filter((s) => s.corrected), bounds);
   const meetingMs = lengthPerBucket(meetingUnion, bounds);
   const conflictMs = lengthPerBucket(overlaps(inRange), bounds);
   const runs = union(segments);
@@ -218,7 +225,8 @@ export function dailyMeasures(inputs: MeasureInputs, range: DateRange): DayMeasu
     let status: DayStatus;
     if (offByDate.has(date)) status = 'timeOff';
     else if (!workdays.has(weekday)) status = 'nonWorking';
-    else if (activity[k].handsOnMs === 0 && meetingMs[k] === 0) status = 'idle';
+    // Tools working for the user is still a working day (not a day off), just not a hands-on one.
+    else if (activity[k].handsOnMs === 0 && meetingMs[k] === 0 && assistedMs[k] === 0) status = 'idle';
     else status = 'working';
     statuses.push(status);
     // Focus windows and fragments only on days that judge.
@@ -259,6 +267,8 @@ export function dailyMeasures(inputs: MeasureInputs, range: DateRange): DayMeasu
     status: statuses[k],
     timeOffReason: offByDate.get(a.date) ?? null,
     handsOnMs: a.handsOnMs,
+    assistedMs: assistedMs[k],
+    correctedMs: correctedMs[k],
     byCategory: a.byCategory,
     byLanguage: a.byLanguage,
     byWorkspace: a.byWorkspace,
@@ -322,10 +332,11 @@ export function aggregate(days: readonly DayMeasures[], keyOf: (date: string) =>
 
 function summarize(period: string, days: readonly DayMeasures[], keyOf: (date: string) => string): PeriodMeasures {
   const byCategory = emptyByCategory();
-  let handsOnMs = 0, meetingMs = 0, overlapMs = 0, conflictMs = 0, deepWorkBlocks = 0, deepWorkMs = 0;
+  let handsOnMs = 0, assistedMs = 0, meetingMs = 0, overlapMs = 0, conflictMs = 0, deepWorkBlocks = 0, deepWorkMs = 0;
   let focusWindows = 0, focusMs = 0, fragments = 0, fragmentedMs = 0, workingDays = 0, availableDays = 0, daysOff = 0, low = 0;
   for (const d of days) {
     handsOnMs += d.handsOnMs;
+    assistedMs += d.assistedMs;
     meetingMs += d.meetingMs;
     overlapMs += d.overlapMs;
     conflictMs += d.conflictMs;
@@ -351,6 +362,7 @@ function summarize(period: string, days: readonly DayMeasures[], keyOf: (date: s
     to: last,
     complete,
     handsOnMs,
+    assistedMs,
     byCategory,
     meetingMs,
     overlapMs,

@@ -4,7 +4,7 @@
 import { measureContext, type HistoryFacts, type MeasureInputs, type NumberSettings } from './context';
 import { assessEdge, type EdgeResult } from './edge';
 import { todayAndWeek, type TodayAndWeek } from './today';
-import type { Meeting, Segment } from './types';
+import type { AssistedSegment, Meeting, Segment } from './types';
 
 export interface MeasureSnapshot {
   readonly inputs: MeasureInputs;
@@ -12,11 +12,13 @@ export interface MeasureSnapshot {
   readonly edge: EdgeResult;
 }
 
-export function inputsOf(history: HistoryFacts & { readonly segments: readonly Segment[]; readonly meetings: readonly Meeting[] }, settings: NumberSettings): MeasureInputs {
-  return { segments: history.segments, meetings: history.meetings, context: measureContext(settings, history) };
+type LoadedHistory = HistoryFacts & { readonly segments: readonly Segment[]; readonly meetings: readonly Meeting[]; readonly assisted?: readonly AssistedSegment[] };
+
+export function inputsOf(history: LoadedHistory, settings: NumberSettings): MeasureInputs {
+  return { segments: history.segments, meetings: history.meetings, assisted: history.assisted ?? [], context: measureContext(settings, history) };
 }
 
-export function measureSnapshot(history: HistoryFacts & { readonly segments: readonly Segment[]; readonly meetings: readonly Meeting[] }, settings: NumberSettings, date: string): MeasureSnapshot {
+export function measureSnapshot(history: LoadedHistory, settings: NumberSettings, date: string): MeasureSnapshot {
   const inputs = inputsOf(history, settings);
   return { inputs, today: todayAndWeek(inputs, date), edge: assessEdge(inputs, date) };
 }

@@ -12,6 +12,8 @@ export interface TodayAndWeek {
   readonly week: readonly DayMeasures[];
   readonly weekHandsOnMs: number;
   readonly weekMeetingMs: number;
+  /** Assisted time (tools writing) this week: beside hands-on, never inside it. */
+  readonly weekAssistedMs: number;
   /** Meeting data covers today (else meetings and ratios are unknown, not zero). */
   readonly meetingsKnown: boolean;
   /** null when meetings are not known, or both numbers are zero. */
@@ -32,6 +34,7 @@ export function todayAndWeek(inputs: MeasureInputs, today: string): TodayAndWeek
     week,
     weekHandsOnMs,
     weekMeetingMs,
+    weekAssistedMs: week.reduce((s, d) => s + d.assistedMs, 0),
     meetingsKnown: meetingsCovered(coverage, today),
     todayCraftRatio: shownCraftRatio(day.handsOnMs, day.meetingMs, coverage, today),
     weekCraftRatio: shownCraftRatio(weekHandsOnMs, weekMeetingMs, coverage, today),

@@ -22,11 +22,15 @@ export interface JudgedWeek extends WeekJudgement {
   /** Tracking had begun by the first working day. */
   readonly tracked: boolean;
   readonly deepWorkBlocks: number;
+  /** Assisted time of the days that are not time off (shown beside hands-on, never inside it). */
+  readonly assistedMs: number;
+  /** What the floors judged: hands-on plus craftTime.edge.assistedCredit x assisted (= handsOnMs at 0). */
+  readonly creditedHandsOnMs: number;
 }
 
 /** Judges consecutive days of one ISO week (a whole week, or the part of it a month or a view shows). */
 export function judgeDays(days: readonly DayMeasures[], context: MeasureContext): JudgedWeek {
-  let handsOnMs = 0, meetingMs = 0, workingDays = 0, availableDays = 0, deepWorkBlocks = 0;
+  let handsOnMs = 0, assistedMs = 0, meetingMs = 0, workingDays = 0, availableDays = 0, deepWorkBlocks = 0;
   let firstWorkday: string | undefined;
   for (const d of days) {
     if (d.workday) {
@@ -36,14 +40,17 @@ export function judgeDays(days: readonly DayMeasures[], context: MeasureContext)
     deepWorkBlocks += d.deepWorkBlocks;
     if (d.status === 'timeOff') continue;
     handsOnMs += d.handsOnMs;
+    assistedMs += d.assistedMs;
     meetingMs += d.meetingMs;
     if (d.status === 'working') availableDays++;
   }
   const from = days[0].date, to = days[days.length - 1].date;
   const tracked = trackedBy(context.trackingStart, firstWorkday ?? from);
   const covered = meetingsCovered(context.meetingCoverage, from);
-  const judgement = judgeWeek({ handsOnMs, meetingMs, availableDays }, context.floor, context.workingHours, { tracked, covered });
-  return { ...judgement, week: isoWeek(from), from, to, handsOnMs, meetingMs, workingDays, availableDays, tracked, deepWorkBlocks };
+  // Floors count the user's own hands; a personal credit (default 0) may count a share of assisted time.
+  const creditedHandsOnMs = handsOnMs + context.assistedCredit * assistedMs;
+  const judgement = judgeWeek({ handsOnMs: creditedHandsOnMs, meetingMs, availableDays }, context.floor, context.workingHours, { tracked, covered });
+  return { ...judgement, week: isoWeek(from), from, to, handsOnMs, meetingMs, workingDays, availableDays, tracked, deepWorkBlocks, assistedMs, creditedHandsOnMs };
 }
 
 /** Splits date-ordered days into ISO weeks and judges each. */

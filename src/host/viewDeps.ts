@@ -28,7 +28,7 @@ export function dashboardDeps(s: ViewSources): DashboardDeps {
       const r = dashboardMeasureRange(range, today);
       const { history, inputs } = await s.model.load(r.from, r.to, now);
       return buildDashboardModel(inputs, {
-        range, today, includeWorkspaces: cfg.dashboardShowWorkspaces, workspaceNames: history.workspaceNames, calendars: await s.calendars.health(),
+        range, today, includeWorkspaces: cfg.dashboardShowWorkspaces, workspaceNames: history.workspaceNames, calendars: await s.calendars.health(), changedLines: history.changedLines,
       });
     },
   };

@@ -32,6 +32,8 @@ export interface DashboardDay {
   readonly weekday: number;
   readonly status: DayStatusView;
   readonly handsOnMs: number;
+  /** Assisted time (written by tools): beside hands-on, never inside it. */
+  readonly assistedMs: number;
   readonly meetingMs: number;
   readonly craftRatio: number | null;
   readonly deepWorkBlocks: number;
@@ -47,6 +49,9 @@ export interface DashboardWeek {
   /** False when the shown range cuts the week. */
   readonly complete: boolean;
   readonly handsOnMs: number;
+  readonly assistedMs: number;
+  /** Share of the week's changed lines written by the user's own hands (null when no lines changed). */
+  readonly ownLinesShare: number | null;
   readonly meetingMs: number;
   readonly craftRatio: number | null;
   readonly availableDays: number;
@@ -94,6 +99,7 @@ export interface DashboardModel {
   readonly meetingsCovered: boolean;
   readonly totals: {
     readonly handsOnMs: number;
+    readonly assistedMs: number;
     readonly meetingMs: number;
     readonly craftRatio: number | null;
     readonly deepWorkBlocks: number;
@@ -109,6 +115,8 @@ export interface DashboardModel {
   readonly breakdown: {
     readonly categories: readonly BreakdownItem[];
     readonly languages: readonly BreakdownItem[];
+    /** Hands-on by the program that recorded it (VS Code, Cursor, the terminal, Neovim, …). */
+    readonly programs: readonly BreakdownItem[];
     /** Empty when the user turned workspace names off. */
     readonly workspaces: readonly BreakdownItem[];
   };

@@ -294,6 +294,11 @@ export function decodeActivity(text: string, options: DecodeOptions = {}): Decod
         damagedLines++;
         continue;
       }
+      // Beat and alias lines (beatLine.ts) carry their own `ws` and `lang` fields: read them first.
+      if (Object.hasOwn(o, 'beat') || Object.hasOwn(o, 'alias')) {
+        if (!readExtraLine(o as Record<string, unknown>, extra)) damagedLines++;
+        continue;
+      }
       const pause = own(o, 'pause');
       if (pause !== undefined) {
         if (Number.isSafeInteger(pause) && (pause as number) >= earliestStart && (pause as number) <= latestStart && !badFolder) barriers.push((pause as number) * 1000);
@@ -314,7 +319,6 @@ export function decodeActivity(text: string, options: DecodeOptions = {}): Decod
         } else damagedLines++;
         continue;
       }
-      if (readExtraLine(o as Record<string, unknown>, extra)) continue;
     }
     damagedLines++;
   }

@@ -8,11 +8,14 @@ import { manualMeetings, openManualMeeting } from '../core/manualMeetings';
 import { applyWorkspaceAliases } from '../core/programs';
 import type { MeetingCoverage } from '../core/rules';
 import { buildTimeline } from '../core/timeline';
-import type { Meeting, Segment, Span, TimeOffDay } from '../core/types';
+import { applyCorrections } from '../core/corrections';
+import { changedLinesByDay } from '../core/originHistory';
+import type { AssistedSegment, Meeting, Segment, Span, TimeOffDay } from '../core/types';
 import { addDays, localDate, startOfDay } from '../core/zone';
 import { decodeActivity } from './activityFormat';
 import { ACTIVITY_DIR, MAX_ACTIVITY_FILE_BYTES, monthFolder, monthsBetween, saneActivity } from './activityStore';
 import { readManualMeetings, readTimeOff } from './calendarStore';
+import { readCorrections } from './corrections';
 import { readFileSafeSync, SafeReadError } from './safeRead';
 
 
@@ -69,6 +72,12 @@ export interface History {
   readonly to: string;
   /** Machine-wide hands-on segments (may start before `from`: a month either side is read). */
   readonly segments: Segment[];
+  /** Assisted time (tools writing), never overlapping hands-on; corrected ranges already moved to segments. */
+  readonly assisted: AssistedSegment[];
+  /** Assisted time the user marked as their own work (now inside `segments`, flagged `corrected`). */
+  readonly correctedMs: number;
+  /** Changed lines per local day: by the user's hands (coding) and by tools (assisted). */
+  readonly changedLines: ReadonlyMap<string, { readonly hands: number; readonly assisted: number }>;
   readonly meetings: Meeting[];
   readonly timeOff: TimeOffDay[];
   readonly meetingCoverage: MeetingCoverage;
@@ -117,11 +126,15 @@ export async function loadHistory(req: HistoryRequest): Promise<History> {
   const aliases = new Map<string, string>();
   for (const f of files) for (const [from, to] of f.aliases ?? []) aliases.set(from, to);
   const sources = applyWorkspaceAliases(files.map((f) => [...f.spans]), aliases);
-  const { segments, anomalies } = buildTimeline([...sources, [...(req.pending ?? [])]], {
+  const timeline = buildTimeline([...sources, [...(req.pending ?? [])]], {
     idleMs: req.idleMinutes * 60_000,
     now,
     barriers: [...files.flatMap((f) => f.barriers), ...(req.barriers ?? [])],
   });
+  const anomalies = timeline.anomalies;
+  // "Mark as My Own Work": assisted time inside a correction range counts as hands-on (never rewritten).
+  const corrections = await readCorrections(req.dataDir);
+  const { segments, assisted, correctedMs } = applyCorrections(timeline, corrections.ranges);
   const workspaceNames = new Map<string, string>(req.workspaceNames ?? []);
   let damagedLines = 0;
   for (const f of files) {
@@ -133,6 +146,7 @@ export async function loadHistory(req: HistoryRequest): Promise<History> {
   const meetings = [...cal.meetings, ...logged.filter((m) => m.end > startMs && m.start < endMs)].sort((a, b) => a.start - b.start);
   const timeOff: TimeOffDay[] = [...cal.timeOff, ...timeOffFile.value.filter((d) => d >= from && d <= to).map((date) => ({ date, reason: 'manual' as const }))];
   const problems: string[] = [...cal.problems];
+  if (corrections.problem) problems.push(corrections.problem);
   if (manual.problem) problems.push(manual.problem);
   if (timeOffFile.problem) problems.push(timeOffFile.problem);
   for (const u of unreadable) problems.push(`Could not read ${u.file}: ${u.reason}`);
@@ -141,6 +155,9 @@ export async function loadHistory(req: HistoryRequest): Promise<History> {
     from,
     to,
     segments,
+    assisted,
+    correctedMs,
+    changedLines: changedLinesByDay([...sources, req.pending ?? []], timeZone),
     meetings,
     timeOff,
     meetingCoverage: meetingCoverage(cal.connected, logged, timeZone),
@@ -188,9 +205,10 @@ export async function activityMonths(dataDir: string): Promise<string[]> {
 }
 
 /** Reads and decodes one activity file (regular files only, size-capped). */
-export function readActivityFile(dataDir: string, month: string, name: string): ActivityFile {
+export function readActivityFile(dataDir: string, month: string, name: string, now?: number): ActivityFile {
   const rel = path.join(ACTIVITY_DIR, month, name);
-  const decoded = decodeActivity(readFileSafeSync(path.join(dataDir, rel), { maxBytes: MAX_ACTIVITY_FILE_BYTES, within: dataDir }).toString('utf8'));
+  // Every instant inside the file's UTC month folder (and, for the CLI, not in the future).
+  const decoded = decodeActivity(readFileSafeSync(path.join(dataDir, rel), { maxBytes: MAX_ACTIVITY_FILE_BYTES, within: dataDir }).toString('utf8'), { month, now });
   // Whatever the decoder let through, every loader keeps spans inside the bounds of activityStore.ts.
   const sane = saneActivity(decoded.spans, decoded.barriers);
   return { file: rel, spans: sane.spans, names: decoded.workspaceNames, barriers: sane.barriers, damaged: decoded.damagedLines + sane.dropped, aliases: decoded.aliases };

@@ -7,7 +7,8 @@ import { dailyMeasures, heatMap, type DayMeasures } from '../core/measures';
 import { craftRatio, shownCraftRatio } from '../core/rules';
 import { CATEGORIES } from '../core/types';
 import { judgeWeeks } from '../core/weeks';
-import { addDays, addMonths, monthOf, monthRange, startOfIsoWeek } from '../core/zone';
+import { handsOnByProgram } from '../core/programs';
+import { addDays, addMonths, monthOf, monthRange, startOfDay, startOfIsoWeek } from '../core/zone';
 import type { CalendarHealthView, DashboardModel, DashboardRange, DashboardWeek } from '../shared/protocol';
 import { edgeHeadline, missingLines, signalViews } from './edgeText';
 import { monthLabel } from './labels';
@@ -28,6 +29,8 @@ export interface DashboardOptions {
   readonly workspaceNames?: ReadonlyMap<string, string>;
   /** Passed through to the calendar health card. */
   readonly calendars?: readonly CalendarHealthView[];
+  /** Changed lines per local day (hands, assisted), for the weekly "lines you wrote yourself". */
+  readonly changedLines?: ReadonlyMap<string, { readonly hands: number; readonly assisted: number }>;
 }
 
 /** The local dates the view covers (never past today). */
@@ -52,6 +55,20 @@ function pickerMonths(today: string, trackingStart: string | null): string[] {
   return out;
 }
 
+/** Share of changed lines written by the user between two dates (inclusive), null when none changed. */
+function ownShare(lines: DashboardOptions['changedLines'], from: string, to: string): number | null {
+  if (!lines) return null;
+  let hands = 0, assisted = 0;
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    const l = lines.get(d);
+    if (l) {
+      hands += l.hands;
+      assisted += l.assisted;
+    }
+  }
+  return hands + assisted === 0 ? null : hands / (hands + assisted);
+}
+
 /** Builds the dashboard model from day measures covering dashboardMeasureRange (reused across views). */
 export function dashboardModelFromDays(allDays: readonly DayMeasures[], inputs: MeasureInputs, options: DashboardOptions): DashboardModel {
   const { range, today } = options;
@@ -65,6 +82,8 @@ export function dashboardModelFromDays(allDays: readonly DayMeasures[], inputs: 
     to: w.to,
     complete: w.from === startOfIsoWeek(w.from) && addDays(w.from, 6) === w.to,
     handsOnMs: w.handsOnMs,
+    assistedMs: w.assistedMs,
+    ownLinesShare: ownShare(options.changedLines, w.from, w.to),
     meetingMs: w.meetingMs,
     craftRatio: w.meetingsCovered ? w.craftRatio : null,
     availableDays: w.availableDays,
@@ -89,6 +108,7 @@ export function dashboardModelFromDays(allDays: readonly DayMeasures[], inputs: 
     meetingsCovered,
     totals: {
       handsOnMs,
+      assistedMs: days.reduce((s, d) => s + d.assistedMs, 0),
       meetingMs,
       craftRatio: meetingsCovered ? craftRatio(handsOnMs, meetingMs) : null,
       deepWorkBlocks: days.reduce((s, d) => s + d.deepWorkBlocks, 0),
@@ -103,6 +123,7 @@ export function dashboardModelFromDays(allDays: readonly DayMeasures[], inputs: 
       weekday: d.weekday,
       status: d.status,
       handsOnMs: d.handsOnMs,
+      assistedMs: d.assistedMs,
       meetingMs: d.meetingMs,
       craftRatio: shownCraftRatio(d.handsOnMs, d.meetingMs, coverage, d.date),
       deepWorkBlocks: d.deepWorkBlocks,
@@ -115,6 +136,8 @@ export function dashboardModelFromDays(allDays: readonly DayMeasures[], inputs: 
     breakdown: {
       categories: CATEGORIES.map((c) => ({ label: c, ms: days.reduce((s, d) => s + d.byCategory[c], 0) })).filter((x) => x.ms > 0).sort((a, b) => b.ms - a.ms),
       languages: rankTotals(sumByKey(days, (d) => d.byLanguage), (k) => k || 'unknown', DASHBOARD_TOP_ITEMS),
+      programs: [...handsOnByProgram(inputs.segments, startOfDay(from, context.timeZone), startOfDay(addDays(to, 1), context.timeZone))]
+        .filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]).map(([label, ms]) => ({ label, ms })),
       workspaces: options.includeWorkspaces ? rankTotals(sumByKey(days, (d) => d.byWorkspace), (k) => (k ? names.get(k) ?? 'unnamed workspace' : 'no folder'), DASHBOARD_TOP_ITEMS) : [],
     },
     edge: {

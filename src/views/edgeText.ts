@@ -116,18 +116,22 @@ export function explainEdge(result: EdgeResult, role?: Role): string {
     const mark = !s.available ? 'not enough data' : s.fired ? 'fired' : 'did not fire';
     lines.push(`- **${SIGNAL_TITLES[s.id]}** (${mark}): ${signalDetail(s, result)}`);
   }
-  lines.push('', '## Completed weeks', '', '| week | hands-on h | floor h | meetings h | craft ratio | working days counted | below floor |', '|---|---|---|---|---|---|---|');
+  lines.push('', '## Completed weeks', '', '| week | hands-on h | floor h | meetings h | craft ratio | working days counted | below floor | assisted h |', '|---|---|---|---|---|---|---|---|');
   for (const w of result.weeks) {
     if (!w.tracked) continue;
     lines.push(
       `| ${w.week} | ${hoursNumber(w.handsOnMs)} | ${hoursNumber(w.floorHandsOnMs)} | ${w.meetingsCovered ? hoursNumber(w.meetingMs) : 'n/a'} | ` +
-        `${w.meetingsCovered ? percentText(w.craftRatio) : 'n/a'} | ${w.availableDays} of ${w.workingDays} | ${!w.counted ? 'not counted' : w.belowFloor ? 'yes' : 'no'} |`,
+        `${w.meetingsCovered ? percentText(w.craftRatio) : 'n/a'} | ${w.availableDays} of ${w.workingDays} | ${!w.counted ? 'not counted' : w.belowFloor ? 'yes' : 'no'} | ${hoursNumber(w.assistedMs)} |`,
     );
   }
   lines.push(
     '',
     'Days marked as time off, all-day out-of-office events, and working days with no activity and no meetings count ' +
       'neither for nor against you: the weekly floor shrinks by one working day\'s share for each such day, and they are skipped in runs.',
+    '',
+    'Hands-on counts your own hands only. Assisted time (changes written by AI agents, chat "apply", accepted multi-line ' +
+      'completions) is shown beside it and never inside it; a credit for it toward the floors is a setting (craftTime.edge.assistedCredit, default 0). ' +
+      'History recorded before Craft Time told the two apart (activity format 1) counts all edits as hands-on.',
   );
   return lines.join('\n') + '\n';
 }

@@ -40,11 +40,11 @@ export function statusBarView(i: StatusBarInput, commands: { dashboard: string; 
   const md: string[] = [];
   md.push(`**Craft Time**${i.paused ? ' · tracking paused' : ''}${i.inMeeting ? ' · in a meeting' : ''}`);
   const meetings = t.meetingsKnown ? `${formatDuration(t.today.meetingMs)} meetings` : 'meetings unknown (no calendar)';
-  md.push(`Today: **${formatDuration(t.today.handsOnMs)}** hands-on · ${meetings} · craft ratio ${percentText(t.todayCraftRatio)}`);
+  md.push(`Today: **${formatDuration(t.today.handsOnMs)}** hands-on · ${formatDuration(t.today.assistedMs)} assisted (written by tools) · ${meetings} · craft ratio ${percentText(t.todayCraftRatio)}`);
   const rows = CATEGORIES.filter((c) => t.today.byCategory[c] > 0).map((c) => `| ${c} | ${formatDuration(t.today.byCategory[c])} |`);
   if (rows.length) md.push(['| category | time |', '|---|--:|', ...rows].join('\n'));
   const floorMs = i.floor.weeklyHandsOnHours * 3_600_000;
-  md.push(`This week: **${formatDuration(t.weekHandsOnMs)}** of the ${i.floor.weeklyHandsOnHours} h floor (${i.role})${t.meetingsKnown ? ` · ${formatDuration(t.weekMeetingMs)} meetings` : ''}${t.weekHandsOnMs >= floorMs ? ' $(check)' : ''}`);
+  md.push(`This week: **${formatDuration(t.weekHandsOnMs)}** of the ${i.floor.weeklyHandsOnHours} h floor (${i.role}) · ${formatDuration(t.weekAssistedMs)} assisted${t.meetingsKnown ? ` · ${formatDuration(t.weekMeetingMs)} meetings` : ''}${t.weekHandsOnMs >= floorMs ? ' $(check)' : ''}`);
   const weeks = i.edge.weeks.slice(-12);
   if (weeks.length) {
     const max = Math.max(1, ...weeks.map((w) => w.handsOnMs));

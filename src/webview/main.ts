@@ -17,11 +17,12 @@ interface UiState {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-type BreakdownTab = 'categories' | 'languages' | 'workspaces';
+type BreakdownTab = 'categories' | 'languages' | 'workspaces' | 'programs';
 const TABS: readonly { id: BreakdownTab; label: string }[] = [
   { id: 'categories', label: 'Activity' },
   { id: 'languages', label: 'Languages' },
   { id: 'workspaces', label: 'Workspaces' },
+  { id: 'programs', label: 'Programs' },
 ];
 
 const vscode = acquireVsCodeApi();
@@ -139,7 +140,7 @@ function renderPicker(m: DashboardModel): void {
 function renderKpis(m: DashboardModel): void {
   const t = m.totals;
   kHands.value.textContent = duration(t.handsOnMs);
-  kHands.sub.textContent = `${t.availableDays} working day${t.availableDays === 1 ? '' : 's'}${t.daysOff ? `, ${t.daysOff} off` : ''}`;
+  kHands.sub.textContent = `${t.availableDays} working day${t.availableDays === 1 ? '' : 's'}${t.daysOff ? `, ${t.daysOff} off` : ''} · ${duration(t.assistedMs)} assisted by tools`;
   kMeet.value.textContent = m.meetingsCovered ? duration(t.meetingMs) : 'n/a';
   kMeet.sub.textContent = m.meetingsCovered ? `${t.focusWindows} focus windows (2 h+)` : 'no calendar connected';
   kRatio.value.textContent = m.meetingsCovered ? percent(t.craftRatio) : 'n/a';
@@ -221,13 +222,13 @@ function render(m: DashboardModel): void {
   renderKpis(m);
   renderEdge(m);
   dailySvg.setAttribute('aria-label', drawDaily(dailySvg, m.days, m.meetingsCovered));
-  table(dailyTable, 'Daily values', ['Date', 'Day', 'Hands-on', 'Meetings', 'Craft ratio', 'Deep-work blocks'], m.days.map((d) => [
-    d.date, WEEKDAYS[d.weekday - 1], duration(d.handsOnMs), m.meetingsCovered ? duration(d.meetingMs) : 'n/a', percent(d.craftRatio), String(d.deepWorkBlocks),
+  table(dailyTable, 'Daily values', ['Date', 'Day', 'Hands-on', 'Assisted', 'Meetings', 'Craft ratio', 'Deep-work blocks'], m.days.map((d) => [
+    d.date, WEEKDAYS[d.weekday - 1], duration(d.handsOnMs), duration(d.assistedMs), m.meetingsCovered ? duration(d.meetingMs) : 'n/a', percent(d.craftRatio), String(d.deepWorkBlocks),
   ]));
   weeklyTitle.textContent = m.meetingsCovered ? 'Weekly craft ratio against the floor' : 'Weekly hands-on against the floor';
   weeklySvg.setAttribute('aria-label', drawWeekly(weeklySvg, m.weeks, m));
-  table(weeklyTable, 'Weekly values', ['Week', 'Days', 'Hands-on', 'Floor (pro-rated)', 'Meetings', 'Craft ratio', 'Below floor'], m.weeks.map((w) => [
-    w.week, `${shortDate(w.from)} – ${shortDate(w.to)}`, hours(w.handsOnMs), w.availableDays ? hours(w.floorHandsOnMs) : 'not counted',
+  table(weeklyTable, 'Weekly values', ['Week', 'Days', 'Hands-on', 'Assisted', 'Lines you wrote', 'Floor (pro-rated)', 'Meetings', 'Craft ratio', 'Below floor'], m.weeks.map((w) => [
+    w.week, `${shortDate(w.from)} – ${shortDate(w.to)}`, hours(w.handsOnMs), hours(w.assistedMs), percent(w.ownLinesShare), w.availableDays ? hours(w.floorHandsOnMs) : 'not counted',
     m.meetingsCovered ? hours(w.meetingMs) : 'n/a', percent(w.craftRatio), w.availableDays === 0 ? '–' : w.belowFloor ? 'yes' : 'no',
   ]));
   deepSvg.setAttribute('aria-label', drawDeepWork(deepSvg, m.days, m.deepWorkMinutes));

@@ -8,7 +8,7 @@ import type { SummaryOptions } from '../../src/core/summary/monthlySummary';
 import type { DashboardModel } from '../../src/shared/protocol';
 import { buildDashboardModel, type DashboardOptions } from '../../src/views/dashboardModel';
 import { monthlySummary, type MonthlySummary } from '../../src/views/summaryView';
-import { DEFAULT_WORKING_HOURS, type HandsOnCategory, type Interval, type Meeting, type Segment, type Span, type TimeOffDay, type WorkingHours } from '../../src/core/types';
+import { DEFAULT_WORKING_HOURS, type AssistedSegment, type HandsOnCategory, type Interval, type Meeting, type Segment, type Span, type TimeOffDay, type WorkingHours } from '../../src/core/types';
 import { addDays, isoWeekday, zonedTime } from '../../src/core/zone';
 
 export const MIN = 60_000;
@@ -102,6 +102,8 @@ export interface FlatInputs {
   readonly meetingCoverage?: MeetingCoverage;
   /** Default: the local date of the first segment. */
   readonly trackingStart?: string | null;
+  readonly assisted?: readonly AssistedSegment[];
+  readonly assistedCredit?: number;
 }
 
 /** The one set of inputs, with boring defaults (UTC, Mon-Fri 09-17, 45-min deep work, engineer, full coverage). */
@@ -112,6 +114,7 @@ export function testInputs(o: FlatInputs = {}): MeasureInputs {
   return {
     segments,
     meetings: (o.meetings ?? []) as readonly Meeting[],
+    assisted: o.assisted ?? [],
     context: {
       timeZone,
       workingHours: o.workingHours ?? DEFAULT_WORKING_HOURS,
@@ -121,6 +124,7 @@ export function testInputs(o: FlatInputs = {}): MeasureInputs {
       meetingCoverage: o.meetingCoverage ?? 'full',
       trackingStart: o.trackingStart !== undefined ? o.trackingStart : firstActivityDate(segments, timeZone),
       timeOff: o.timeOff ?? [],
+      assistedCredit: o.assistedCredit ?? 0,
     },
   };
 }

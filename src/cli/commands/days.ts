@@ -3,7 +3,8 @@ import { toMinutes } from '../../core/days';
 import { computeMeasures, type DayMeasures } from '../../core/measures';
 import { shownCraftRatio, type MeetingCoverage } from '../../core/rules';
 import { CATEGORIES } from '../../core/types';
-import { daysBetween } from '../../core/zone';
+import { byProgramMinutes, handsOnByProgram } from '../../core/programs';
+import { addDays, daysBetween, startOfDay } from '../../core/zone';
 import { formatDuration } from '../../views/labels';
 import { parseArgs, UsageError } from '../args';
 import type { CliCommand, CliIo } from '../io';
@@ -24,11 +25,21 @@ const MAX_DAYS = 3660;
 
 const round4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
 
+/** What a day's JSON adds from the history beside its measures. */
+export interface DayExtras {
+  readonly changedLines?: { readonly hands: number; readonly assisted: number };
+  readonly byProgram?: Readonly<Record<string, number>>;
+}
+
 /** The JSON shape of one day (docs/metrics.md; craftRatio is a fraction 0..1, null without meeting data). */
-export function dayJson(d: DayMeasures, coverage: MeetingCoverage) {
+export function dayJson(d: DayMeasures, coverage: MeetingCoverage, extra: DayExtras = {}) {
   return {
     date: d.date,
     handsOnMinutes: toMinutes(d.handsOnMs),
+    assistedMinutes: toMinutes(d.assistedMs),
+    correctedMinutes: toMinutes(d.correctedMs),
+    changedLines: extra.changedLines ?? { hands: 0, assisted: 0 },
+    byProgram: extra.byProgram ?? {},
     byCategory: Object.fromEntries(CATEGORIES.map((c) => [c, toMinutes(d.byCategory[c])])),
     meetingMinutes: toMinutes(d.meetingMs),
     overlapMinutes: toMinutes(d.overlapMs),
@@ -53,7 +64,8 @@ export const daysCommand: CliCommand = {
     '',
     '  --ics FILE       calendar file(s) to read instead of the cached calendars (repeatable)',
     MEASURE_USAGE,
-    '  --json           {"days":[{"date","handsOnMinutes","byCategory","meetingMinutes","overlapMinutes",',
+    '  --json           {"days":[{"date","handsOnMinutes","assistedMinutes","correctedMinutes","changedLines":{"hands","assisted"},',
+    '                   "byProgram":{"vscode":min,...},"byCategory","meetingMinutes","overlapMinutes",',
     '                   "craftRatio","deepWorkBlocks","deepWorkMinutes","focusWindows","focusMinutes","fragments","status"}]}',
     '                   craftRatio is a fraction 0..1, null when there is neither hands-on nor meeting time or no calendar',
     COMMON_USAGE,
@@ -71,7 +83,12 @@ export const daysCommand: CliCommand = {
     const { days } = computeMeasures(loaded.inputs, { from, to });
     const coverage = loaded.inputs.context.meetingCoverage;
     if (args.flags.has('json')) {
-      io.stdout(JSON.stringify({ days: days.map((d) => dayJson(d, coverage)) }) + '\n');
+      const tz = loaded.inputs.context.timeZone;
+      const extras = (d: DayMeasures): DayExtras => ({
+        changedLines: loaded.history.changedLines.get(d.date) ?? { hands: 0, assisted: 0 },
+        byProgram: byProgramMinutes(handsOnByProgram(loaded.inputs.segments, startOfDay(d.date, tz), startOfDay(addDays(d.date, 1), tz)), toMinutes),
+      });
+      io.stdout(JSON.stringify({ days: days.map((d) => dayJson(d, coverage, extras(d))) }) + '\n');
       return 0;
     }
     const meetingsKnown = coverage !== 'none';

@@ -39,6 +39,7 @@ export const statusCommand: CliCommand = {
     if (args.flags.has('json')) {
       io.stdout(JSON.stringify({
         date: today, week: isoWeek(today), todayMinutes: toMinutes(t.today.handsOnMs), weekMinutes: toMinutes(t.weekHandsOnMs),
+        todayAssistedMinutes: toMinutes(t.today.assistedMs), weekAssistedMinutes: toMinutes(t.weekAssistedMs),
         byCategory: Object.fromEntries(Object.entries(t.today.byCategory).map(([k, v]) => [k, toMinutes(v)])),
         meetingMinutes: t.meetingsKnown ? toMinutes(t.today.meetingMs) : null, craftRatio: t.todayCraftRatio,
         weekMeetingMinutes: t.meetingsKnown ? toMinutes(t.weekMeetingMs) : null,

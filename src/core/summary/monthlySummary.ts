@@ -122,6 +122,8 @@ export interface SummaryDay {
   readonly status: DayStatus;
   readonly timeOffReason: TimeOffDay['reason'] | null;
   readonly handsOnMs: number;
+  /** Assisted time (written by tools): beside hands-on, never inside it. */
+  readonly assistedMs: number;
   readonly meetingMs: number;
   readonly overlapMs: number;
   readonly craftRatio: number | null;
@@ -162,6 +164,10 @@ export interface SummaryModel {
   readonly timeOff: readonly { readonly date: string; readonly reason: 'manual' | 'calendar' | 'idle' }[];
   readonly meetingsCovered: boolean;
   readonly trackingStart: string | null;
+  /** The month's assisted time (written by tools), shown beside hands-on, never inside it. */
+  readonly assistedMs: number;
+  /** Hands-on that was assisted until the user marked it as their own work ("corrected by you"). */
+  readonly correctedMs: number;
 }
 
 export interface SummaryOptions {
@@ -338,6 +344,7 @@ export function buildSummaryModel(inputs: MeasureInputs, month: string, options:
       status: d.status,
       timeOffReason: d.timeOffReason,
       handsOnMs: d.handsOnMs,
+      assistedMs: d.assistedMs,
       meetingMs: d.meetingMs,
       overlapMs: d.overlapMs,
       craftRatio: d.craftRatio,
@@ -360,5 +367,7 @@ export function buildSummaryModel(inputs: MeasureInputs, month: string, options:
       .map((d) => ({ date: d.date, reason: d.status === 'idle' ? ('idle' as const) : (d.timeOffReason ?? 'manual') })),
     meetingsCovered,
     trackingStart,
+    assistedMs: monthDays.reduce((s, d) => s + d.assistedMs, 0),
+    correctedMs: monthDays.reduce((s, d) => s + d.correctedMs, 0),
   };
 }

@@ -37,7 +37,7 @@ export function contributionInput(month: string, role: Role, edge: EdgeResult, d
     else if (w.availableDays < MIN_AVAILABLE_DAYS) skipped.push(`${w.week}: mostly time off (${w.availableDays} working days)`);
     else {
       const deepWorkBlocks = days.filter((d) => d.date >= w.from && d.date <= w.to).reduce((s, d) => s + d.deepWorkBlocks, 0);
-      weeks.push({ week: w.week, handsOnMinutes: w.handsOnMs / 60_000, meetingMinutes: w.meetingMs / 60_000, deepWorkBlocks });
+      weeks.push({ week: w.week, handsOnMinutes: w.handsOnMs / 60_000, meetingMinutes: w.meetingMs / 60_000, deepWorkBlocks, assistedMinutes: w.assistedMs / 60_000 });
     }
   }
   return { input: { role, edgeState: edge.state, weeks }, skipped };
@@ -50,7 +50,8 @@ export function contributionInput(month: string, role: Role, edge: EdgeResult, d
  */
 export function contributionFrom(inputs: MeasureInputs, month: string, role: Role, today: string): { input: ContributionInput; skipped: string[] } {
   const asOf = contributionAsOf(month, today);
-  const context = { ...inputs.context, role, floor: floorFor(role), deepWorkMinutes: TEAM_DEEP_WORK_MINUTES };
+  // A personal assisted credit never reaches the team: the shared state judges hands-on only.
+  const context = { ...inputs.context, role, floor: floorFor(role), deepWorkMinutes: TEAM_DEEP_WORK_MINUTES, assistedCredit: 0 };
   const days = dailyMeasures({ ...inputs, context }, edgeRange(asOf));
   return contributionInput(month, role, computeEdge(days, context, asOf), days);
 }

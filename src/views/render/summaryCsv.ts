@@ -6,6 +6,7 @@ export const SUMMARY_CSV_COLUMNS = [
   'date', 'weekday', 'status', 'handsOnMinutes', 'meetingMinutes', 'overlapMinutes', 'craftRatio',
   'deepWorkBlocks', 'deepWorkMinutes', 'focusWindows', 'focusMinutes', 'fragments',
   ...CATEGORIES.map((c) => `${c}Minutes`),
+  'assistedMinutes',
 ] as const;
 
 /** Quotes a cell when needed; a cell starting with = + - @ is prefixed with ' so spreadsheets never run it. */
@@ -24,6 +25,7 @@ export function renderSummaryCsv(s: MonthlySummary): string {
       d.craftRatio === null ? null : Math.round(d.craftRatio * 10_000) / 10_000,
       d.deepWorkBlocks, minutesOf(d.deepWorkMs), d.focusWindows, minutesOf(d.focusMs), d.fragments,
       ...CATEGORIES.map((c) => minutesOf(d.byCategory[c])),
+      minutesOf(d.assistedMs),
     ]);
   }
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

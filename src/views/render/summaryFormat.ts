@@ -67,6 +67,9 @@ export function overviewSentence(s: MonthlySummary): string {
   const h = s.headline;
   const parts = [`${hoursText(h.handsOnMs)} hands-on over ${h.availableDays} working day${h.availableDays === 1 ? '' : 's'}`];
   if (s.meetingsCovered) parts.push(`${hoursText(h.meetingMs)} in meetings`, `craft ratio ${ratioText(h.craftRatio)}`);
+  // Assisted time (written by tools) beside hands-on, never inside it; corrections said out loud.
+  if (s.assistedMs > 0) parts.push(`${hoursText(s.assistedMs)} assisted by tools (not counted as hands-on)`);
+  if (s.correctedMs > 0) parts.push(`${hoursText(s.correctedMs)} of the hands-on time marked as your own work (corrected by you)`);
   const off = s.timeOff.length;
   return `${parts.join(', ')}${off ? `; ${off} day${off === 1 ? '' : 's'} off not counted` : ''}.`;
 }

@@ -38,6 +38,9 @@ export function summaryToJson(s: MonthlySummary) {
     role: s.role,
     meetingsCovered: s.meetingsCovered,
     ...headline(s.headline, s.meetingsCovered),
+    assistedHours: hoursOf(s.assistedMs),
+    assistedMinutes: minutesOf(s.assistedMs),
+    correctedByYouHours: hoursOf(s.correctedMs),
     comparison: {
       lastMonth: lastMonth ? { month: lastMonth.month, ...headline(lastMonth, s.meetingsCovered) } : null,
       baseline: baseline ? { months: baseline.months, ...headline(baseline, s.meetingsCovered) } : null,
@@ -64,6 +67,7 @@ export function summaryToJson(s: MonthlySummary) {
       weekday: d.weekday,
       status: d.status,
       handsOnMinutes: minutesOf(d.handsOnMs),
+      assistedMinutes: minutesOf(d.assistedMs),
       meetingMinutes: minutesOf(d.meetingMs),
       overlapMinutes: minutesOf(d.overlapMs),
       craftRatio: d.meetingsCovered ? r4(d.craftRatio) : null,

@@ -104,8 +104,11 @@ describe.runIf(HAS_CHROMIUM)('dashboard webview in Chromium', () => {
     expect(await page.getAttribute('#tab-languages', 'aria-selected')).toBe('true');
     expect(await page.locator('#breakdown-panel').innerText()).toContain('typescript');
     await page.keyboard.press('End');
+    // The last tab is the breakdown by program (issue "One machine, one timeline").
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-programs');
+    expect((await state()).tab).toBe('programs');
+    await page.keyboard.press('ArrowLeft');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-workspaces');
-    expect((await state()).tab).toBe('workspaces');
     // Buttons that talk to the host.
     await page.focus('#why');
     await page.keyboard.press('Enter');

@@ -78,6 +78,12 @@ describe('craft-time days --json', () => {
     expect(days[0]).toEqual({
       date: '2025-03-03',
       handsOnMinutes: 180,
+      // Issue "Hands-on means the engineer's own hands": assisted time beside hands-on (none here, the spans
+      // are the user's own), changed lines (none recorded by this writer) and hands-on per program (one writer).
+      assistedMinutes: 0,
+      correctedMinutes: 0,
+      changedLines: { hands: 0, assisted: 0 },
+      byProgram: { vscode: 180 },
       byCategory: { coding: 120, reading: 60, debugging: 0, building: 0, reviewing: 0 },
       meetingMinutes: 120,
       overlapMinutes: 60,

@@ -38,7 +38,7 @@ test('a file that is not UTF-8 is carried as base64 with the reason; its bytes c
 });
 
 test('an activity file of a newer schema: no spans decoded, its whole text carried raw', async () => {
-  const text = '{"schema":2,"kind":"craft-time/activity","source":"w-future"}\n{"v2":"line"}\n';
+  const text = '{"schema":3,"kind":"craft-time/activity","source":"w-future"}\n{"v2":"line"}\n';
   put('activity/2025-11/w-future.jsonl', text);
   const doc = await exportAll(dir, NOW);
   expect(doc.activity).toEqual([{ source: 'w-future', files: ['activity/2025-11/w-future.jsonl'], spans: [], damagedLines: 2 }]);
