@@ -23,6 +23,8 @@ export interface MeasureContext {
   readonly timeOff: readonly TimeOffDay[];
   /** Share (0-1) of assisted time counted toward the floors when judging (craftTime.edge.assistedCredit). */
   readonly assistedCredit: number;
+  /** Days recorded before origins were told apart: their hands-on may include tools' edits. */
+  readonly originUnknownDays: readonly string[];
 }
 
 /** The one set of inputs: the machine-wide timeline, the meetings and the context. */
@@ -52,6 +54,7 @@ export interface HistoryFacts {
   readonly meetingCoverage: MeetingCoverage;
   readonly trackingStart: string | null;
   readonly timeOff: readonly TimeOffDay[];
+  readonly originUnknownDays?: readonly string[];
 }
 
 /** Builds the context: the one place settings and history facts meet. */
@@ -66,5 +69,6 @@ export function measureContext(settings: NumberSettings, facts: HistoryFacts): M
     trackingStart: facts.trackingStart,
     timeOff: facts.timeOff,
     assistedCredit: settings.assistedCredit ?? 0,
+    originUnknownDays: facts.originUnknownDays ?? [],
   };
 }

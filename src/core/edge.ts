@@ -74,6 +74,7 @@ export function firstActivityDate(segments: readonly Interval[], timeZone: strin
 }
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const nextDay = (date: string) => addDays(date, 1);
 
 /** Per-week figures for the window, oldest first (days must cover edgeRange(asOf)). */
 export function edgeWeeks(days: readonly DayMeasures[], context: MeasureContext, asOf: string): EdgeWeek[] {
@@ -133,24 +134,28 @@ export function belowFloorWeeksShown(weeks: readonly EdgeWeek[], weeksInARow: nu
   return counted.slice(0, Math.max(2, Math.min(weeksInARow, ERODING_BELOW_FLOOR_WEEKS)));
 }
 
-/** Hands-on per available working day, scaled to a full working week; null when no day was available. */
-function weeklyEquivalent(weeks: readonly EdgeWeek[], perWeek: number): number | null {
+/** Hands-on (and assisted, on that basis) per available working day, scaled to a full week; null when none. */
+function weeklyEquivalent(weeks: readonly EdgeWeek[], perWeek: number, withAssisted: boolean): number | null {
   let ms = 0, days = 0;
   for (const w of weeks) {
     if (!w.counted) continue;
-    ms += w.handsOnMs;
+    ms += w.handsOnMs + (withAssisted ? w.assistedMs : 0);
     days += w.availableDays;
   }
   return days === 0 ? null : (ms / days) * perWeek;
 }
 
-function declineSignal(weeks: readonly EdgeWeek[], perWeek: number): EdgeSignal {
+function declineSignal(weeks: readonly EdgeWeek[], perWeek: number, originUnknownDays: readonly string[]): EdgeSignal {
   const baseline = weeks.slice(0, BASELINE_WEEKS);
   const recent = weeks.slice(BASELINE_WEEKS);
+  // Like with like (docs/metrics.md "History before origins existed"): while the baseline holds days recorded
+  // before origins were told apart (their hands-on may include tools' edits), compare hands-on + assisted.
+  const unknownInBaseline = originUnknownDays.filter((d) => d >= baseline[0].from && d <= baseline[baseline.length - 1].to);
+  const withAssisted = unknownInBaseline.length > 0;
   const baselineCounted = baseline.filter((w) => w.counted).length;
   const recentCounted = recent.filter((w) => w.counted).length;
-  const base = weeklyEquivalent(baseline, perWeek);
-  const now = weeklyEquivalent(recent, perWeek);
+  const base = weeklyEquivalent(baseline, perWeek, withAssisted);
+  const now = weeklyEquivalent(recent, perWeek, withAssisted);
   const numbers = {
     recentWeeklyHours: now === null ? null : round(now / HOUR),
     baselineWeeklyHours: base === null ? null : round(base / HOUR),
@@ -160,6 +165,8 @@ function declineSignal(weeks: readonly EdgeWeek[], perWeek: number): EdgeSignal 
     baselineWeeks: baselineCounted,
     recentFrom: recent[0].from,
     baselineFrom: baseline[0].from,
+    basis: withAssisted ? 'hands-on+assisted' : 'hands-on',
+    originKnownFrom: withAssisted ? nextDay(unknownInBaseline[unknownInBaseline.length - 1]) : null,
   };
   if (baselineCounted < MIN_BASELINE_WEEKS || recentCounted < MIN_RECENT_WEEKS || base === null || now === null) {
     return { id: 'decline', fired: false, available: false, numbers };
@@ -184,7 +191,7 @@ function awaySignal(days: readonly DayMeasures[], weeks: readonly EdgeWeek[], tr
 /** The edge state as of a date, from day measures covering edgeRange(asOf). */
 export function computeEdge(days: readonly DayMeasures[], context: MeasureContext, asOf: string): EdgeResult {
   const weeks = edgeWeeks(days, context, asOf);
-  const signals = [belowFloorSignal(weeks, context.floor), declineSignal(weeks, context.workingHours.days.length), awaySignal(days, weeks, context.trackingStart)];
+  const signals = [belowFloorSignal(weeks, context.floor), declineSignal(weeks, context.workingHours.days.length, context.originUnknownDays), awaySignal(days, weeks, context.trackingStart)];
   const trackedCounted = weeks.filter((w) => w.counted).length;
   const gaps: EdgeGap[] = [];
   if (context.trackingStart === null) gaps.push({ kind: 'noActivity' });

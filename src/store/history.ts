@@ -9,7 +9,7 @@ import { applyWorkspaceAliases } from '../core/programs';
 import type { MeetingCoverage } from '../core/rules';
 import { buildTimeline } from '../core/timeline';
 import { applyCorrections } from '../core/corrections';
-import { changedLinesByDay } from '../core/originHistory';
+import { changedLinesByDay, originByDay } from '../core/originHistory';
 import type { AssistedSegment, Meeting, Segment, Span, TimeOffDay } from '../core/types';
 import { addDays, localDate, startOfDay } from '../core/zone';
 import { decodeActivity } from './activityFormat';
@@ -76,6 +76,8 @@ export interface History {
   readonly assisted: AssistedSegment[];
   /** Assisted time the user marked as their own work (now inside `segments`, flagged `corrected`). */
   readonly correctedMs: number;
+  /** Local days whose activity was recorded before origins were told apart (format 1), in the range read. */
+  readonly originUnknownDays: readonly string[];
   /** Changed lines per local day: by the user's hands (coding) and by tools (assisted). */
   readonly changedLines: ReadonlyMap<string, { readonly hands: number; readonly assisted: number }>;
   readonly meetings: Meeting[];
@@ -158,6 +160,7 @@ export async function loadHistory(req: HistoryRequest): Promise<History> {
     assisted,
     correctedMs,
     changedLines: changedLinesByDay([...sources, req.pending ?? []], timeZone),
+    originUnknownDays: [...originByDay(sources, timeZone)].filter(([, o]) => o !== 'known').map(([d]) => d).sort(),
     meetings,
     timeOff,
     meetingCoverage: meetingCoverage(cal.connected, logged, timeZone),

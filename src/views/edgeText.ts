@@ -47,8 +47,11 @@ export function signalDetail(s: EdgeSignal, result: EdgeResult): string {
       const base = Number(n.baselineWeeklyHours), now = Number(n.recentWeeklyHours);
       if (base === 0) return 'No hands-on time in the baseline, so nothing to decline from.';
       const share = n.shareOfBaseline === null ? 0 : Number(n.shareOfBaseline);
+      const basis = n.basis === 'hands-on+assisted'
+        ? ` Compared as hands-on plus assisted time: the definition changed on ${n.originKnownFrom} (before then, edits written by tools counted as hands-on), so the baseline is compared like with like.`
+        : '';
       return `Last 4 completed weeks: ${now.toFixed(1)} h a week on average, ${Math.round(share * 100)} % of the ` +
-        `${base.toFixed(1)} h baseline of the 12 weeks before (${s.fired ? 'under' : 'not under'} ${Math.round(DECLINE_THRESHOLD * 100)} %).`;
+        `${base.toFixed(1)} h baseline of the 12 weeks before (${s.fired ? 'under' : 'not under'} ${Math.round(DECLINE_THRESHOLD * 100)} %).${basis}`;
     }
     case 'awayFromCode': {
       const days = Number(n.longestRunDays);

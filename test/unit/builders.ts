@@ -104,6 +104,7 @@ export interface FlatInputs {
   readonly trackingStart?: string | null;
   readonly assisted?: readonly AssistedSegment[];
   readonly assistedCredit?: number;
+  readonly originUnknownDays?: readonly string[];
 }
 
 /** The one set of inputs, with boring defaults (UTC, Mon-Fri 09-17, 45-min deep work, engineer, full coverage). */
@@ -125,6 +126,7 @@ export function testInputs(o: FlatInputs = {}): MeasureInputs {
       trackingStart: o.trackingStart !== undefined ? o.trackingStart : firstActivityDate(segments, timeZone),
       timeOff: o.timeOff ?? [],
       assistedCredit: o.assistedCredit ?? 0,
+      originUnknownDays: o.originUnknownDays ?? [],
     },
   };
 }

@@ -262,3 +262,38 @@ describe('explanation and inputs', () => {
     expect(floorFor('staff', { weeklyHandsOnHours: null })).toEqual({ weeklyHandsOnHours: 14, craftRatio: 0.45 });
   });
 });
+
+describe('assisted time and history before origins existed (issue "Hands-on means the engineer\'s own hands")', () => {
+  // Baseline W07..W18 (2025-02-10 .. 2025-05-04): 180 min of coding a weekday = 15 h a week, recorded before
+  // origins were told apart. Recent W19..W22: 72 min of own coding + 108 min assisted a weekday = 6 h + 9 h.
+  const base = weekdays('2025-02-10', '2025-05-04');
+  const recent = weekdays('2025-05-05', '2025-06-01');
+  const segments = sorted([
+    ...workPattern(base, 180, 0).segments,
+    ...workPattern(recent, 72, 0).segments,
+  ]);
+  const assisted = recent.map((d) => ({ start: at(d, '13:00'), end: at(d, '13:00') + 108 * 60_000, category: 'assisted' as const, language: 'typescript', workspaceId: 'ws1' }));
+  const judge = (originUnknownDays: readonly string[], assistedCredit = 0) =>
+    assessEdgeOf({ segments, assisted, asOf: AS_OF, role: 'principal', floor: floorFor('principal'), meetingCoverage: 'none', originUnknownDays, assistedCredit });
+
+  test('with a baseline of known origin, hands-on alone declines: 6 h is 40 % of 15 h', () => {
+    const r = judge([]);
+    expect(signal(r, 'decline').numbers).toMatchObject({ basis: 'hands-on', recentWeeklyHours: 6, baselineWeeklyHours: 15, shareOfBaseline: 0.4 });
+    expect(signal(r, 'decline').fired).toBe(true);
+  });
+
+  test('with a baseline recorded before origins existed, like is compared with like: 6 + 9 h is 100 % of 15 h, and the words say why', () => {
+    const r = judge(base);
+    expect(signal(r, 'decline').numbers).toMatchObject({ basis: 'hands-on+assisted', recentWeeklyHours: 15, baselineWeeklyHours: 15, shareOfBaseline: 1, originKnownFrom: '2025-05-03' });
+    expect(signal(r, 'decline').fired).toBe(false);
+    expect(signalDetail(signal(r, 'decline'), r)).toContain('the definition changed on 2025-05-03');
+  });
+
+  test('floors count own hands only; assistedCredit counts a share of assisted time, the shown hands-on stays the same', () => {
+    const w = (r: EdgeResult) => r.weeks.find((x) => x.week === '2025-W22')!;
+    const own = judge([]);
+    expect([w(own).handsOnMs / HOUR, w(own).assistedMs / HOUR, w(own).belowHandsOnFloor]).toEqual([6, 9, true]); // 6 h < 10 h floor
+    const credited = judge([], 0.5);
+    expect([w(credited).handsOnMs / HOUR, w(credited).creditedHandsOnMs / HOUR, w(credited).belowHandsOnFloor]).toEqual([6, 10.5, false]);
+  });
+});
