@@ -550,18 +550,8 @@ class Expander {
     judge: (wall: number) => { ms: number; stop: boolean; keep: boolean },
     onOccurrence: (ms: number, wall: number) => void,
   ): void {
-    let recur: ICAL.Recur;
-    try {
-      recur = ICAL.Recur.fromString(rule.replace(/;?UNTIL=[^;]*/i, '').replace(/^;/, ''));
-    } catch {
-      this.eventProblem(event, 'its repeat rule is not valid');
-      return;
-    }
-    const unsafe = unsafeRuleReason(recur);
-    if (unsafe) {
-      this.eventProblem(event, `its repeat rule was not expanded because ${unsafe}`);
-      return;
-    }
+    const recur = this.parseRule(event, rule);
+    if (!recur) return;
     const untilRaw = /(?:^|;)UNTIL=([^;]*)/i.exec(rule)?.[1];
     let untilMs = Infinity;
     if (untilRaw) {
@@ -641,19 +631,26 @@ class Expander {
     return 1;
   }
 
-  private iterateDays(event: RawEvent, rule: string, startWall: number, days: number, untilDay: number, onDay: (wall: number) => void): void {
+  /** The rule without UNTIL (handled by the caller), parsed and judged safe; undefined after a problem. */
+  private parseRule(event: RawEvent, rule: string): ICAL.Recur | undefined {
     let recur: ICAL.Recur;
     try {
       recur = ICAL.Recur.fromString(rule.replace(/;?UNTIL=[^;]*/i, '').replace(/^;/, ''));
     } catch {
       this.eventProblem(event, 'its repeat rule is not valid');
-      return;
+      return undefined;
     }
     const unsafe = unsafeRuleReason(recur);
     if (unsafe) {
       this.eventProblem(event, `its repeat rule was not expanded because ${unsafe}`);
-      return;
+      return undefined;
     }
+    return recur;
+  }
+
+  private iterateDays(event: RawEvent, rule: string, startWall: number, days: number, untilDay: number, onDay: (wall: number) => void): void {
+    const recur = this.parseRule(event, rule);
+    if (!recur) return;
     if (untilDay + days * DAY_MS <= this.fromDayWall) return;
     const first = fastForward(recur, startWall, this.fromDayWall - (days + 2) * DAY_MS);
     const simple = simpleRuleWalls(recur, first);

@@ -38,6 +38,18 @@ export function monthFolder(instant: number): string {
   return new Date(instant).toISOString().slice(0, 7);
 }
 
+/** Spans grouped by the UTC month folder they are written to (in order). */
+function spansByMonth(spans: readonly Span[]): Map<string, Span[]> {
+  const byMonth = new Map<string, Span[]>();
+  for (const s of spans) {
+    const m = monthFolder(s.start);
+    let list = byMonth.get(m);
+    if (!list) byMonth.set(m, (list = []));
+    list.push(s);
+  }
+  return byMonth;
+}
+
 /** Months 'YYYY-MM' from a to b inclusive. */
 export function monthsBetween(a: string, b: string): string[] {
   const out: string[] = [];
@@ -119,13 +131,7 @@ export class ActivityWriter {
   /** Appends spans (in time order). Throws on I/O failure; the caller keeps the spans and retries. */
   async append(spans: readonly Span[], workspaceNames: ReadonlyMap<string, string>): Promise<void> {
     const written = new Set<string>();
-    const byMonth = new Map<string, Span[]>();
-    for (const s of spans) {
-      const m = monthFolder(s.start);
-      let list = byMonth.get(m);
-      if (!list) byMonth.set(m, (list = []));
-      list.push(s);
-    }
+    const byMonth = spansByMonth(spans);
     for (const [month, list] of byMonth) {
       const file = this.fileFor(month);
       let encoder = this.encoders.get(month);
@@ -175,13 +181,7 @@ export class ActivityWriter {
    * write can change what the other's dictionary references mean. Readers merge both, as any two files.
    */
   appendSync(spans: readonly Span[], workspaceNames: ReadonlyMap<string, string>, options: { asyncInFlight: boolean }): void {
-    const byMonth = new Map<string, Span[]>();
-    for (const s of spans) {
-      const m = monthFolder(s.start);
-      let list = byMonth.get(m);
-      if (!list) byMonth.set(m, (list = []));
-      list.push(s);
-    }
+    const byMonth = spansByMonth(spans);
     const written = new Set<string>();
     for (const [month, list] of byMonth) {
       const file = options.asyncInFlight ? path.join(this.dataDir, ACTIVITY_DIR, month, `${this.source}.last.jsonl`) : this.fileFor(month);
@@ -192,7 +192,7 @@ export class ActivityWriter {
         if (!encoder || !exists) {
           fs.mkdirSync(path.dirname(file), { recursive: true });
           encoder = new ActivityEncoder();
-          prefix = exists ? '\n' : headerLine(this.source) + '\n';
+          prefix = exists ? '\n' : headerLine(this.source, this.program) + '\n';
         } else if (this.interrupted.has(month)) prefix = '\n';
         fs.appendFileSync(file, prefix + encoder.encode(list, workspaceNames), 'utf8');
       } catch (error) {
@@ -216,13 +216,7 @@ export class ActivityWriter {
  * so a reader never sees half of it and re-importing the same data replaces rather than adds.
  */
 export async function writeActivityFile(dataDir: string, source: string, spans: readonly Span[], workspaceNames: ReadonlyMap<string, string>, program = 'vscode'): Promise<string[]> {
-  const byMonth = new Map<string, Span[]>();
-  for (const s of spans) {
-    const m = monthFolder(s.start);
-    let list = byMonth.get(m);
-    if (!list) byMonth.set(m, (list = []));
-    list.push(s);
-  }
+  const byMonth = spansByMonth(spans);
   const written: string[] = [];
   for (const [month, list] of byMonth) {
     const file = path.join(dataDir, ACTIVITY_DIR, month, `${source}.jsonl`);

@@ -145,12 +145,7 @@ async function migrateFolder(folder: string, target: string, report: Mutable<Mig
  * merges all files into one timeline, where overlapping spans count once.
  */
 export async function moveActivityFile(from: string, to: string, report: Mutable<MigrationReport>): Promise<void> {
-  await fs.promises.mkdir(path.dirname(to), { recursive: true, mode: 0o700 });
-  if (await linkExclusive(from, to)) {
-    await fs.promises.rm(from, { force: true });
-    report.moved++;
-    return;
-  }
+  if (await moveByLink(from, to, report)) return;
   const [a, b] = await Promise.all([fs.promises.stat(from), fs.promises.stat(to)]);
   if (a.ino === b.ino && a.dev === b.dev) {
     await fs.promises.rm(from, { force: true }); // a crash after link, before unlink
@@ -206,13 +201,17 @@ async function linkExclusive(from: string, to: string): Promise<boolean> {
   }
 }
 
-async function moveIfAbsent(from: string, to: string, report: Mutable<MigrationReport>, rel: string): Promise<void> {
+/** Moves `from` to the free name `to` (exclusive link, then unlink); false when `to` is taken. */
+async function moveByLink(from: string, to: string, report: Mutable<MigrationReport>): Promise<boolean> {
   await fs.promises.mkdir(path.dirname(to), { recursive: true, mode: 0o700 });
-  if (await linkExclusive(from, to)) {
-    await fs.promises.rm(from, { force: true });
-    report.moved++;
-    return;
-  }
+  if (!(await linkExclusive(from, to))) return false;
+  await fs.promises.rm(from, { force: true });
+  report.moved++;
+  return true;
+}
+
+async function moveIfAbsent(from: string, to: string, report: Mutable<MigrationReport>, rel: string): Promise<void> {
+  if (await moveByLink(from, to, report)) return;
   const [oldText, newText] = await Promise.all([readFileSafe(from, { maxBytes: MAX_BYTES }), readFileSafe(to, { maxBytes: MAX_BYTES })]);
   if (oldText.equals(newText)) {
     await fs.promises.rm(from, { force: true });

@@ -103,6 +103,22 @@ export function newSealedRelativePath(month: string): string {
 
 const SEALED_REL_RE = /^\d{4}-(0[1-9]|1[0-2])\/[0-9a-f]{32}\.sealed$/;
 
+/** Deletes the regular files at `rels` (relative, '/'-separated); links and missing files are skipped. */
+async function unlinkRegularFiles(folder: string, rels: readonly string[]): Promise<string[]> {
+  const deleted: string[] = [];
+  for (const rel of rels) {
+    const file = path.join(folder, ...rel.split('/'));
+    try {
+      if (!(await fs.promises.lstat(file)).isFile()) continue;
+      await fs.promises.unlink(file);
+      deleted.push(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return deleted;
+}
+
 export async function writeSealed(folder: string, rel: string, text: string): Promise<string> {
   if (!SEALED_REL_RE.test(rel)) throw new RangeError(`Not a sealed contribution path: ${rel}`);
   return writeInFolder(folder, rel, text);
@@ -113,18 +129,7 @@ export async function writeSealed(folder: string, rel: string, text: string): Pr
  * Only paths of the two shapes the product writes are accepted; links and missing files are skipped.
  */
 export async function deleteOwnFiles(folder: string, rels: readonly string[]): Promise<string[]> {
-  const deleted: string[] = [];
-  for (const rel of rels) {
-    if (!SEALED_REL_RE.test(rel) && !/^requests\/[a-z2-7-]{19}\.json$/.test(rel)) continue;
-    const file = path.join(folder, ...rel.split('/'));
-    try {
-      if (!(await fs.promises.lstat(file)).isFile()) continue;
-      await fs.promises.unlink(file);
-      deleted.push(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
+  const deleted = await unlinkRegularFiles(folder, rels.filter((rel) => SEALED_REL_RE.test(rel) || /^requests\/[a-z2-7-]{19}\.json$/.test(rel)));
   return deleted.sort();
 }
 
@@ -153,18 +158,7 @@ export async function deleteContributions(folder: string, member: string): Promi
     throw error;
   }
   const rels = entries.filter((e) => e.isDirectory() && MONTH_DIR_RE.test(e.name)).map((e) => `${e.name}/${member}.json`);
-  const deleted: string[] = [];
-  for (const rel of rels) {
-    const file = path.join(folder, ...rel.split('/'));
-    try {
-      if (!(await fs.promises.lstat(file)).isFile()) continue;
-      await fs.promises.unlink(file);
-      deleted.push(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
-  return deleted.sort();
+  return (await unlinkRegularFiles(folder, rels)).sort();
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@
 // the full project path are never read into the result.
 import type { Span } from '../types';
 import {
-  EARLIEST_IMPORT_MS, ProblemTally, boundedString, projectKey, projectName, sequentialSpans,
+  EARLIEST_IMPORT_MS, ProblemTally, ProjectWorkspaces, boundedString, sequentialSpans,
   type ImportOptions, type ImportResult,
 } from './importResult';
 
@@ -75,8 +75,8 @@ export function parseActivityWatch(json: unknown, options: ImportOptions): Impor
     };
   }
   const raw: Span[] = [];
-  const workspaceNames = new Map<string, string>();
-  const idOf = new Map<string, string>();
+  const projects = new ProjectWorkspaces(options.workspaceId);
+  const workspaceNames = projects.names;
   let records = 0;
   for (const { events } of lists) {
     for (const e of events) {
@@ -106,16 +106,7 @@ export function parseActivityWatch(json: unknown, options: ImportOptions): Impor
         continue;
       }
       const data = ev.data && typeof ev.data === 'object' ? (ev.data as Record<string, unknown>) : {};
-      const project = projectName(data.project);
-      let workspaceId = '';
-      if (project) {
-        workspaceId = idOf.get(project) ?? '';
-        if (!workspaceId) {
-          workspaceId = options.workspaceId(projectKey(project));
-          idOf.set(project, workspaceId);
-          workspaceNames.set(workspaceId, project);
-        }
-      }
+      const workspaceId = projects.idOfProject(data.project);
       const language = boundedString(data.language);
       raw.push({ start, end, category: 'coding', language: language === 'unknown' ? '' : language, workspaceId });
     }

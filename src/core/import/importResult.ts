@@ -44,6 +44,29 @@ export function projectName(value: unknown): string {
   return last.slice(0, MAX_NAME);
 }
 
+/**
+ * Workspace ids of imported projects: one id per project name (the same name is the same workspace in
+ * every importer), with its display name recorded the first time it is seen.
+ */
+export class ProjectWorkspaces {
+  private readonly idOf = new Map<string, string>();
+  readonly names = new Map<string, string>();
+  constructor(private readonly idFor: (key: string) => string) {}
+
+  /** The workspace id of a raw project value ('' for none). */
+  idOfProject(value: unknown): string {
+    const project = projectName(value);
+    if (!project) return '';
+    let id = this.idOf.get(project);
+    if (!id) {
+      id = this.idFor(projectKey(project));
+      this.idOf.set(project, id);
+      this.names.set(id, project);
+    }
+    return id;
+  }
+}
+
 const MAX_REASONS = 20;
 const OTHER_REASONS = 'Other problems';
 

@@ -8,7 +8,7 @@
 import { spansFromHeartbeats } from '../timeline';
 import type { Category, Heartbeat } from '../types';
 import {
-  EARLIEST_IMPORT_MS, ProblemTally, boundedString, projectKey, projectName, sequentialSpans,
+  EARLIEST_IMPORT_MS, ProblemTally, ProjectWorkspaces, boundedString, sequentialSpans,
   type ImportOptions, type ImportResult,
 } from './importResult';
 
@@ -111,8 +111,8 @@ export function parseWakaTime(json: unknown, options: ImportOptions): ImportResu
     };
   }
   const heartbeats: Heartbeat[] = [];
-  const workspaceNames = new Map<string, string>();
-  const idOf = new Map<string, string>();
+  const projects = new ProjectWorkspaces(options.workspaceId);
+  const workspaceNames = projects.names;
   for (const r of records) {
     if (!r || typeof r !== 'object' || Array.isArray(r)) {
       tally.skip('Records that are not heartbeat objects');
@@ -143,16 +143,7 @@ export function parseWakaTime(json: unknown, options: ImportOptions): ImportResu
         continue;
       }
     }
-    const project = projectName(h.project);
-    let workspaceId = '';
-    if (project) {
-      workspaceId = idOf.get(project) ?? '';
-      if (!workspaceId) {
-        workspaceId = options.workspaceId(projectKey(project));
-        idOf.set(project, workspaceId);
-        workspaceNames.set(workspaceId, project);
-      }
-    }
+    const workspaceId = projects.idOfProject(h.project);
     // Changed lines: the AI's on an `ai coding` heartbeat, the human's on any other (the other count, if any,
     // belongs to time this heartbeat does not stand for).
     const lines = lineCount(category === 'assisted' ? h.ai_line_changes : h.human_line_changes);

@@ -289,15 +289,14 @@ export function serializeContribution(c: Contribution): string {
     role: c.role,
     edgeState: c.edgeState,
     written: c.written,
-    weeks: c.weeks.map((w) => ({
-      week: w.week,
-      handsOnHours: w.handsOnHours,
-      meetingHours: w.meetingHours,
-      craftRatio: w.craftRatio,
-      deepWorkBlocks: w.deepWorkBlocks,
-    })),
+    weeks: c.weeks.map(orderedWeek),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/** A week's fields in schema order (both file versions share them). */
+function orderedWeek(w: ContributionWeek) {
+  return { week: w.week, handsOnHours: w.handsOnHours, meetingHours: w.meetingHours, craftRatio: w.craftRatio, deepWorkBlocks: w.deepWorkBlocks };
 }
 
 /**
@@ -313,14 +312,7 @@ export function serializeSealedContribution(c: SealedContribution): string {
     role: c.role,
     edgeState: c.edgeState,
     written: c.written,
-    weeks: c.weeks.map((w) => ({
-      week: w.week,
-      handsOnHours: w.handsOnHours,
-      meetingHours: w.meetingHours,
-      craftRatio: w.craftRatio,
-      deepWorkBlocks: w.deepWorkBlocks,
-      assistedHours: w.assistedHours ?? 0,
-    })),
+    weeks: c.weeks.map((w) => ({ ...orderedWeek(w), assistedHours: w.assistedHours ?? 0 })),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -355,12 +355,9 @@ function noisyAggregate(agg: GroupAggregate, alpha: number, random: Random): Noi
 }
 
 function addNoisy(a: NoisyAggregate, b: NoisyAggregate): NoisyAggregate {
-  return {
-    members: a.members + b.members,
-    belowFloor: a.belowFloor + b.belowFloor,
-    hours: a.hours.map((v, i) => v + b.hours[i]),
-    ratio: a.ratio.map((v, i) => v + b.ratio[i]),
-  };
+  // The same sums as two exact aggregates (the bins are coarser, the shape is the same).
+  const sum = mergeGroupAggregates(a, b);
+  return { ...sum, hours: [...sum.hours], ratio: [...sum.ratio] };
 }
 
 /** A noisy aggregate as a release: each coarse bin stands for its midpoint (the top hours bin for 40 h). */
