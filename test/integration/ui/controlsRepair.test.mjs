@@ -16,6 +16,8 @@ before(async () => {
   session = await startSession();
   controls = path.join(session.globalStorageDir(), 'state', 'controls.json');
   fs.mkdirSync(path.dirname(controls), { recursive: true });
+  // No good state at all (earlier suites in the shared folder may have left a previous copy): fail closed.
+  fs.rmSync(`${controls}.prev`, { force: true });
   fs.writeFileSync(controls, DAMAGED);
   window = await session.openWindow({ label: 'controls-repair' });
 });
