@@ -34,11 +34,14 @@ const BUILD_BY_SCHEME: Readonly<Record<string, string>> = {
  * of still gets a stable, readable name); else 'vscode'.
  */
 export function editorProgram(uriScheme: string, appName: string): string {
-  const known = BUILD_BY_SCHEME[uriScheme.toLowerCase()];
-  if (known) return known;
+  const scheme = uriScheme.toLowerCase();
+  const known = Object.hasOwn(BUILD_BY_SCHEME, scheme) ? BUILD_BY_SCHEME[scheme] : undefined;
+  // A build with a scheme of its own (Cursor, Insiders, a code-server copy renamed to one) says so first;
+  // code-server keeps VS Code's generic scheme ('vscode' or 'code-oss') and names itself in its app name.
+  if (known && known !== DEFAULT_PROGRAM) return known;
   const app = fold(appName);
   if (app === 'code-server') return 'code-server';
-  return fold(uriScheme) || app || DEFAULT_PROGRAM;
+  return known ?? (fold(uriScheme) || app || DEFAULT_PROGRAM);
 }
 
 function fold(name: string): string {

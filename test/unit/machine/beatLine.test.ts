@@ -154,6 +154,7 @@ describe('program names of VS Code builds', () => {
     ['vscodium', 'VSCodium', 'vscodium'],
     ['windsurf', 'Windsurf', 'windsurf'],
     ['code-oss', 'code-server', 'code-server'],
+    ['vscode', 'code-server', 'code-server'], // code-server 4.100 reports VS Code's own scheme (seen in the harness)
     ['cursor', 'code-server', 'cursor'], // a code-server build whose product.json says cursor (the integration test's copy)
     ['code-oss', 'Code - OSS', 'code-oss'],
     ['trae', 'Trae', 'trae'],
