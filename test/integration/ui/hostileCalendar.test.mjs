@@ -14,7 +14,7 @@ import { sleep } from '../harness/activity.mjs';
 import { config, EXTENSION_ID, startSession } from '../harness/vscode.mjs';
 
 const cfg = config();
-const dataDir = path.join(cfg.userDataDir, 'User', 'globalStorage', EXTENSION_ID);
+const dataDir = cfg.dataDir ?? path.join(cfg.userDataDir, 'User', 'globalStorage', EXTENSION_ID); // the one data folder (issue 11)
 const calendarsDir = path.join(dataDir, 'calendars');
 const backupDir = path.join(dataDir, '..', `${EXTENSION_ID}.hostile-calendar-backup`);
 const settingsFile = path.join(cfg.userDataDir, 'User', 'settings.json');
