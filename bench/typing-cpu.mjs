@@ -32,7 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setup as setupVsCode } from '../scripts/setup-vscode.mjs';
-import { EXTENSION_ID, VsCodeWindow, launchBrowser, workbenchUrl } from '../test/integration/harness/vscode.mjs';
+import { VsCodeWindow, launchBrowser, workbenchUrl } from '../test/integration/harness/vscode.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const say = (line) => console.log(line);
@@ -230,8 +230,14 @@ function prepareFolders(tmp, extensionPath, historyWeeks) {
     'files.autoSave': 'off',
     'window.confirmBeforeClose': 'never',
   }, null, 2)}\n`);
-  // Same history in every variant, so only the extension differs.
-  const history = writeHistory(path.join(dirs.userDataDir, 'User', 'globalStorage', EXTENSION_ID), historyWeeks);
+  // Same history in every variant, so only the extension differs. It goes straight into the one data folder
+  // (XDG_DATA_HOME/craft-time, docs/data-format.md): history left in an editor's old storage would be migrated
+  // in during the measured typing and be counted as typing cost.
+  const history = writeHistory(path.join(dirs.xdgData, 'craft-time'), historyWeeks);
+  // CRAFT_TIME_BENCH_EXTRA_EXTENSIONS: more extension folders (':'-separated) for every run, e.g. a profiler.
+  for (const extra of (process.env.CRAFT_TIME_BENCH_EXTRA_EXTENSIONS ?? '').split(':').filter(Boolean)) {
+    fs.symlinkSync(path.resolve(extra), path.join(dirs.extensionsDir, path.basename(extra)), 'dir');
+  }
   if (extensionPath) {
     const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8'));
     fs.symlinkSync(extensionPath, path.join(dirs.extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');

@@ -58,10 +58,63 @@ export function offsetMs(instant: number, timeZone: string): number {
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
-/** The local date of an instant. */
-export function localDate(instant: number, timeZone: string): string {
+/** The local date of an instant, computed with Intl (tens of microseconds: see `localDate`). */
+function localDateExact(instant: number, timeZone: string): string {
   const p = localParts(instant, timeZone);
   return formatDate(p.year, p.month, p.day);
+}
+
+/** A local day as an instant range [start, end) in one zone. */
+interface DayRange {
+  readonly start: number;
+  readonly end: number;
+  /** Undefined for a day with a transition: each instant in it is asked of Intl. */
+  readonly date: string | undefined;
+}
+/** Days remembered per zone (about three years); the memo starts afresh when full. */
+const DAY_CACHE_SIZE = 1024;
+/** Per zone: day ranges sorted by start, never overlapping. */
+const dayCache = new Map<string, DayRange[]>();
+
+/** The remembered day containing the instant, by binary search. */
+function cachedDay(ranges: readonly DayRange[], instant: number): DayRange | undefined {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid];
+    if (instant < r.start) hi = mid - 1;
+    else if (instant >= r.end) lo = mid + 1;
+    else return r;
+  }
+  return undefined;
+}
+
+/**
+ * The local date of an instant. Loading a quarter of history asks this for tens of thousands of spans, and
+ * each Intl call costs tens of microseconds (it was most of a refresh's CPU while typing), so the answer is
+ * remembered as the whole day's instant range, checked at both ends. A pure memo: no clock, no I/O.
+ */
+export function localDate(instant: number, timeZone: string): string {
+  let ranges = dayCache.get(timeZone);
+  const hit = ranges && cachedDay(ranges, instant);
+  if (hit) return hit.date ?? localDateExact(instant, timeZone);
+  const date = localDateExact(instant, timeZone);
+  if (!Number.isFinite(instant)) return date;
+  const start = startOfDay(date, timeZone);
+  const end = startOfDay(addDays(date, 1), timeZone);
+  // Only a day with one offset throughout is kept: local time then rises with the instant, so every instant
+  // between its two checked ends has this date. A day with a transition (a DST change, a zone that repeats an
+  // hour across midnight) is remembered as such and gets exact answers on every call.
+  if (start <= instant && instant < end) {
+    const oneOffset = offsetMs(start, timeZone) === offsetMs(end - 1, timeZone);
+    const sure = oneOffset && localDateExact(start, timeZone) === date && localDateExact(end - 1, timeZone) === date;
+    if (!ranges || ranges.length >= DAY_CACHE_SIZE) dayCache.set(timeZone, (ranges = []));
+    let at = 0;
+    while (at < ranges.length && ranges[at].start < start) at++;
+    if (!(ranges[at]?.start < end) && !(at > 0 && ranges[at - 1].end > start)) ranges.splice(at, 0, { start, end, date: sure ? date : undefined });
+  }
+  return date;
 }
 
 export function formatDate(year: number, month: number, day: number): string {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addDays, dateRange, dayBoundaries, isoWeek, isoWeekMonday, isValidDate, localDate, monthRange, startOfDay, startOfIsoWeek, zonedTime } from '../../../src/core/zone';
+import { seededRandom } from '../../../src/core/random';
 
 describe('local days', () => {
   test('midnight in Berlin is 23:00Z in winter and 22:00Z in summer', () => {
@@ -62,5 +63,36 @@ describe('ISO week Mondays', () => {
       const [y, w] = isoWeek(d).split('-W').map(Number);
       expect(isoWeekMonday(y, w)).toBe(d);
     }
+  });
+});
+
+describe('localDate remembers whole days', () => {
+  // The reference: Intl asked directly, with no memo in between.
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const exact = (instant: number, timeZone: string) => {
+    if (!formats.has(timeZone)) formats.set(timeZone, new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
+    return formats.get(timeZone)!.format(new Date(instant));
+  };
+  const zones = ['UTC', 'Europe/Berlin', 'America/Santiago', 'Asia/Beirut', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Apia', 'Asia/Kathmandu'];
+
+  test('every instant across DST changes and a skipped date matches Intl, in time order and in random order', () => {
+    const from = Date.parse('2011-12-28T00:00:00Z'); // Samoa skipped 2011-12-30 (Pacific/Apia)
+    const to = Date.parse('2012-01-02T00:00:00Z');
+    const later = [Date.parse('2026-03-27T00:00:00Z'), Date.parse('2026-04-07T00:00:00Z'), Date.parse('2026-10-23T00:00:00Z'), Date.parse('2026-11-03T00:00:00Z')];
+    const instants: number[] = [];
+    for (let t = from; t < to; t += 7 * 60_000) instants.push(t);
+    for (let i = 0; i < later.length; i += 2) for (let t = later[i]; t < later[i + 1]; t += 11 * 60_000) instants.push(t);
+    const random = seededRandom(9);
+    const shuffled = instants.filter((_, i) => i % 3 === 0).sort(() => random() - 0.5);
+    for (const zone of zones) {
+      for (const t of [...instants, ...shuffled]) expect(localDate(t, zone), `${zone} ${new Date(t).toISOString()}`).toBe(exact(t, zone));
+    }
+  });
+
+  test('the last instant of a day and the first of the next, in both orders', () => {
+    const start = startOfDay('2026-03-29', 'Europe/Berlin'); // a 23-hour day
+    const end = startOfDay('2026-03-30', 'Europe/Berlin');
+    expect([localDate(end - 1, 'Europe/Berlin'), localDate(end, 'Europe/Berlin'), localDate(start - 1, 'Europe/Berlin'), localDate(start, 'Europe/Berlin')])
+      .toEqual(['2026-03-29', '2026-03-30', '2026-03-28', '2026-03-29']);
   });
 });
