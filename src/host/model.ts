@@ -29,6 +29,11 @@ export interface Snapshot {
 
 /** How soon after activity the numbers refresh (DESIGN.md: within a minute). */
 export const REFRESH_DELAY_MS = 10_000;
+/**
+ * Under continuous activity, refreshes are this far apart: each one re-measures 17 weeks, and the status bar
+ * shows whole minutes, so refreshing more often while someone types only costs CPU (docs/performance.md).
+ */
+export const ACTIVE_REFRESH_MS = 30_000;
 
 export class CraftModel extends Disposable {
   private readonly emitter = this._register(new vscode.EventEmitter<Snapshot>());
@@ -45,6 +50,8 @@ export class CraftModel extends Disposable {
   private last: Snapshot | undefined;
   /** Milliseconds the last refresh took (for the log and the benchmark). */
   lastRefreshMs = 0;
+  /** When the last refresh began (0: never). */
+  private lastRefreshAt = 0;
 
   constructor(
     private readonly dataDir: string,
@@ -92,7 +99,9 @@ export class CraftModel extends Disposable {
   }
 
   private schedule(): void {
-    this.timer ??= setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+    if (this.timer) return;
+    const sinceLast = Date.now() - this.lastRefreshAt;
+    this.timer = setTimeout(() => void this.refresh(), Math.max(REFRESH_DELAY_MS, ACTIVE_REFRESH_MS - sinceLast));
   }
 
   /**
@@ -122,6 +131,7 @@ export class CraftModel extends Disposable {
 
   private async compute(): Promise<Snapshot> {
     const started = Date.now();
+    this.lastRefreshAt = started;
     const settings = this.config.value;
     const now = Date.now();
     const date = localDate(now, settings.timeZone);
