@@ -134,8 +134,8 @@ export class CalendarService implements vscode.Disposable {
     if (!url || url.protocol !== 'https:') throw new Error('That is not an https (or webcal) calendar address.');
     const sources = await this.sources();
     const source: CalendarSource = { id: newId('url'), kind: 'url', label: name?.trim() || maskUrl(url.href), addedAt: new Date().toISOString() };
+    await writeSources(this.dataDir, [...sources, source]); // first: it refuses when sources.json is damaged
     await this.context.secrets.store(secretKey(source.id), url.href);
-    await writeSources(this.dataDir, [...sources, source]);
     await this.refreshOne(source, true);
     this.emitter.fire();
     return (await this.health()).find((h) => h.id === source.id) as SourceHealth;

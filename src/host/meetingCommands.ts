@@ -36,8 +36,8 @@ export function registerMeetingCommands(deps: MeetingCommandDeps): vscode.Dispos
       if (choice === 'file') {
         const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Calendars: ['ics', 'ical', 'ifb', 'icalendar'] }, title: 'Choose an .ics calendar file' });
         if (!picked?.[0]) return;
-        const health = await calendars.addFile(picked[0].fsPath);
-        showHealth(health.label, health.events, health.problem);
+        const health = await calendars.addFile(picked[0].fsPath).catch((error: Error) => void vscode.window.showErrorMessage(`Craft Time: ${error.message}`));
+        if (health) showHealth(health.label, health.events, health.problem);
       } else if (choice === 'url') {
         const url = await vscode.window.showInputBox({
           title: 'Calendar subscription address', prompt: 'Paste the https or webcal address. It is a password: it is kept in VS Code\'s secret storage and never shown again.',

@@ -90,7 +90,17 @@ export async function readSources(dataDir: string): Promise<{ value: CalendarSou
   );
 }
 
+/**
+ * Fails closed before a read-modify-write: when the file on disk is damaged (its reader fell back to an empty
+ * list), writing the new list would throw away what the user may still repair, so nothing is written.
+ */
+async function refuseIfDamaged(read: () => Promise<{ problem?: string }>): Promise<void> {
+  const { problem } = await read();
+  if (problem) throw new Error(`${problem} Nothing was changed: repair or remove the file, then try again.`);
+}
+
 export async function writeSources(dataDir: string, sources: readonly CalendarSource[]): Promise<void> {
+  await refuseIfDamaged(() => readSources(dataDir));
   await writeAtomic(sourcesFile(dataDir), JSON.stringify({ schema: 1, sources }, null, 2) + '\n');
 }
 
@@ -167,6 +177,7 @@ export async function readManualMeetings(dataDir: string): Promise<{ value: Manu
 }
 
 export async function writeManualMeetings(dataDir: string, meetings: readonly ManualMeeting[]): Promise<void> {
+  await refuseIfDamaged(() => readManualMeetings(dataDir));
   await writeAtomic(manualFile(dataDir), JSON.stringify({ schema: 1, meetings }, null, 2) + '\n');
 }
 
@@ -177,5 +188,6 @@ export async function readTimeOff(dataDir: string): Promise<{ value: string[]; p
 }
 
 export async function writeTimeOff(dataDir: string, days: readonly string[]): Promise<void> {
+  await refuseIfDamaged(() => readTimeOff(dataDir));
   await writeAtomic(timeOffFile(dataDir), JSON.stringify({ schema: 1, days: [...new Set(days)].sort() }, null, 2) + '\n');
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { MAX_OPEN_MEETING_MS, manualMeetings, openManualMeeting } from '../../../src/core/manualMeetings';
 import {
-  loadCalendarTexts, manualFile, readManualMeetings, readSources, readTimeOff, sourcesFile, writeCache, writeManualMeetings, writeSources, writeTimeOff,
+  loadCalendarTexts, manualFile, readManualMeetings, readSources, readTimeOff, sourcesFile, timeOffFile, writeCache, writeManualMeetings, writeSources, writeTimeOff,
 } from '../../../src/store/calendarStore';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ct-cal-'));
@@ -67,5 +67,33 @@ describe('manual meetings and time off', () => {
     expect((await readManualMeetings(dir)).value.map((m) => m.id)).toEqual(['m-2']);
     await writeTimeOff(dir, ['2026-12-25', '2026-12-24', '2026-12-25']);
     expect((await readTimeOff(dir)).value).toEqual(['2026-12-24', '2026-12-25']);
+  });
+});
+
+describe('a damaged list is never overwritten', () => {
+  test('connecting a calendar, logging a meeting or marking time off over a damaged file changes nothing and says why', async () => {
+    const dir = tmp();
+    await writeSources(dir, [{ id: 'file-0a1b2c3d4e', kind: 'file', label: 'team.ics', path: '/x/team.ics', addedAt: '2026-11-01T00:00:00Z' }]);
+    const damaged = '{"schema": 1, "sources": [ {"id": "file-0a1b2c3d4e", "kind": "file" '; // cut off mid-write by another tool
+    fs.writeFileSync(sourcesFile(dir), damaged);
+    await expect(writeSources(dir, [])).rejects.toThrow(/sources\.json is damaged.*Nothing was changed/);
+    expect(fs.readFileSync(sourcesFile(dir), 'utf8')).toBe(damaged);
+
+    fs.mkdirSync(path.dirname(manualFile(dir)), { recursive: true });
+    fs.writeFileSync(manualFile(dir), 'not json');
+    await expect(writeManualMeetings(dir, [])).rejects.toThrow(/Nothing was changed/);
+    expect(fs.readFileSync(manualFile(dir), 'utf8')).toBe('not json');
+
+    const offFile = timeOffFile(dir);
+    await writeTimeOff(dir, ['2026-11-02']);
+    fs.writeFileSync(offFile, '{"schema": 9, "days": []}'); // from a newer version
+    await expect(writeTimeOff(dir, ['2026-11-03'])).rejects.toThrow(/newer version.*Nothing was changed/);
+    expect(JSON.parse(fs.readFileSync(offFile, 'utf8')).schema).toBe(9);
+  });
+
+  test('a missing file is simply created', async () => {
+    const dir = tmp();
+    await writeTimeOff(dir, ['2026-11-03', '2026-11-02']);
+    expect((await readTimeOff(dir)).value).toEqual(['2026-11-02', '2026-11-03']);
   });
 });
