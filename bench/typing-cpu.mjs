@@ -17,6 +17,10 @@
 //   --extension L=PATH    a variant with the extension folder PATH, labelled L (repeatable; default
 //                         with=<this project>); a variant "without" (no extension) always runs too
 //   --no-build            do not run `node esbuild.js` in each extension folder first
+//   --attribute           also sample the extension host with V8's profiler during the typing (a small
+//                         profiler extension in every variant) and report the CPU spent with one of
+//                         Craft Time's own functions on the stack: the extension's cost read directly,
+//                         which the machine's load disturbs far less than a difference of two runs
 //   --report [FILE]       only print the tables again from a saved results file
 //
 // Each run starts its own code-server with fresh user data, opens one window (so exactly one extension
@@ -42,7 +46,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // Options
 
 function parseOptions(argv) {
-  const options = { runs: 5, seconds: 90, keysPerSecond: 20, settle: 15, historyWeeks: 17, build: true, extensions: [] };
+  const options = { runs: 5, seconds: 90, keysPerSecond: 20, settle: 15, historyWeeks: 17, build: true, attribute: false, extensions: [] };
   const numeric = { '--runs': 'runs', '--seconds': 'seconds', '--keys-per-second': 'keysPerSecond', '--settle': 'settle', '--history-weeks': 'historyWeeks' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -57,6 +61,8 @@ function parseOptions(argv) {
       options.extensions.push({ label: spec.slice(0, eq), path: path.resolve(spec.slice(eq + 1)) });
     } else if (arg === '--no-build') {
       options.build = false;
+    } else if (arg === '--attribute') {
+      options.attribute = true;
     } else {
       throw new Error(`unknown option ${arg} (see the top of bench/typing-cpu.mjs)`);
     }
@@ -150,7 +156,7 @@ async function startCodeServer(entry, dirs, logFile) {
     '--extensions-dir', dirs.extensionsDir, '--user-data-dir', dirs.userDataDir, dirs.workspace,
   ], {
     cwd: dirs.workspace, detached: true, stdio: ['ignore', out, out],
-    env: { ...process.env, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData, VSCODE_PROXY_URI: '' },
+    env: { ...process.env, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData, VSCODE_PROXY_URI: '', CRAFT_TIME_BENCH_PROFILE_DIR: dirs.profileDir },
   });
   fs.closeSync(out);
   const started = Date.now();
@@ -202,13 +208,14 @@ function writeHistory(dataDir, weeks) {
   return { files: files.size, spans };
 }
 
-function prepareFolders(tmp, extensionPath, historyWeeks) {
+function prepareFolders(tmp, extensionPath, historyWeeks, attribute) {
   const dirs = {
     userDataDir: path.join(tmp, 'user-data'),
     extensionsDir: path.join(tmp, 'extensions'),
     xdgConfig: path.join(tmp, 'xdg-config'),
     xdgData: path.join(tmp, 'xdg-data'),
     workspace: path.join(tmp, 'workspace'),
+    profileDir: path.join(tmp, 'profile'),
   };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), dirs.workspace, { recursive: true });
@@ -234,10 +241,8 @@ function prepareFolders(tmp, extensionPath, historyWeeks) {
   // (XDG_DATA_HOME/craft-time, docs/data-format.md): history left in an editor's old storage would be migrated
   // in during the measured typing and be counted as typing cost.
   const history = writeHistory(path.join(dirs.xdgData, 'craft-time'), historyWeeks);
-  // CRAFT_TIME_BENCH_EXTRA_EXTENSIONS: more extension folders (':'-separated) for every run, e.g. a profiler.
-  for (const extra of (process.env.CRAFT_TIME_BENCH_EXTRA_EXTENSIONS ?? '').split(':').filter(Boolean)) {
-    fs.symlinkSync(path.resolve(extra), path.join(dirs.extensionsDir, path.basename(extra)), 'dir');
-  }
+  // --attribute: the same small profiler extension in every variant, so each carries its (small) cost.
+  if (attribute) fs.symlinkSync(path.join(root, 'bench', 'profiler-extension'), path.join(dirs.extensionsDir, 'craft-time-bench.typing-bench-profiler-0.0.1'), 'dir');
   if (extensionPath) {
     const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8'));
     fs.symlinkSync(extensionPath, path.join(dirs.extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
@@ -292,7 +297,7 @@ async function runOnce(entry, variant, options, index) {
   let browser;
   current = { stop: async () => { await browser?.close().catch(() => {}); await stopServer(server?.child); fs.rmSync(tmp, { recursive: true, force: true }); } };
   try {
-    const { dirs } = prepareFolders(tmp, variant.path, options.historyWeeks);
+    const { dirs } = prepareFolders(tmp, variant.path, options.historyWeeks, options.attribute);
     server = await startCodeServer(entry, dirs, path.join(logDir, `typing-cpu-code-server-${index}.log`));
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -310,6 +315,7 @@ async function runOnce(entry, variant, options, index) {
     if (craftShown !== Boolean(variant.path)) throw new Error(`Craft Time status item ${craftShown ? 'shown' : 'missing'} in a "${variant.label}" run`);
     await sleep(options.settle * 1000);
 
+    if (options.attribute) await startProfiler(dirs.profileDir);
     const load = loadAverage();
     const wallStart = Date.now();
     const cpuBefore = cpuSeconds(hostPid);
@@ -317,13 +323,70 @@ async function runOnce(entry, variant, options, index) {
     const cpuAfter = cpuSeconds(hostPid);
     const wall = (Date.now() - wallStart) / 1000;
     if (extensionHostPids(server.child.pid)[0] !== hostPid) throw new Error('the extension host changed during the run');
-    return { index, variant: variant.label, cpu: cpuAfter - cpuBefore, wall, keys, keysPerSecond: keys / wall, load };
+    const result = { index, variant: variant.label, cpu: cpuAfter - cpuBefore, wall, keys, keysPerSecond: keys / wall, load };
+    if (options.attribute) Object.assign(result, attribute(await stopProfiler(dirs.profileDir), variant.path));
+    return result;
   } finally {
     await browser?.close().catch(() => {});
     await stopServer(server?.child);
     fs.rmSync(tmp, { recursive: true, force: true });
     current = undefined;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// --attribute: V8 samples of the extension host (bench/profiler-extension)
+
+async function waitForFile(file, timeoutMs) {
+  const started = Date.now();
+  while (!fs.existsSync(file)) {
+    if (Date.now() - started > timeoutMs) throw new Error(`the profiler extension did not write ${path.basename(file)} within ${timeoutMs / 1000} s`);
+    await sleep(100);
+  }
+}
+
+async function startProfiler(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'start'), '');
+  await waitForFile(path.join(dir, 'started'), 30_000);
+}
+
+async function stopProfiler(dir) {
+  fs.writeFileSync(path.join(dir, 'stop'), '');
+  const file = path.join(dir, 'profile.cpuprofile');
+  await waitForFile(file, 60_000);
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/**
+ * Sampled CPU of the whole host, and of the samples with one of Craft Time's functions anywhere on the
+ * stack (its bundle, under the variant's folder or its link in the extensions folder): what the
+ * extension's own code and everything it called cost, in milliseconds.
+ */
+function attribute(profile, extensionPath) {
+  const parent = new Map();
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const ours = (url) => Boolean(extensionPath) && (url.includes(`${extensionPath}/dist/`) || /\/craft-time\.craft-time-[^/]*\/dist\//.test(url));
+  const mine = new Map();
+  const isMine = (id) => {
+    if (mine.has(id)) return mine.get(id);
+    const node = nodes.get(id);
+    const value = ours(node.callFrame.url) || (parent.has(id) && isMine(parent.get(id)));
+    mine.set(id, value);
+    return value;
+  };
+  // Each sample stands for the time until the next one (timeDeltas[i + 1]).
+  let busy = 0;
+  let own = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const id = profile.samples[i];
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    if (nodes.get(id).callFrame.functionName === '(idle)') continue;
+    busy += ms;
+    if (isMine(id)) own += ms;
+  }
+  return { sampledBusyMs: busy, ownMs: own };
 }
 
 /** The run in progress, so an interrupt still ends its server and browser. */
@@ -392,6 +455,19 @@ function printReport(results, variants, options) {
       return [v.label, d.n, s3(d.median), `${s3(d.min)}–${s3(d.max)}`, `${s3(d.q1)}–${s3(d.q3)}`, pct(d.median, options.seconds),
         describe(mine.map((r) => r.keysPerSecond)).median.toFixed(1), describe(mine.map(perKilokey)).median.toFixed(0)];
     })]));
+
+  const attributed = results.some((r) => r.ownMs !== undefined);
+  if (attributed) {
+    say(`\nSampled by V8 during the typing (--attribute): the extension host's busy time, and the part with one of Craft Time's own functions on the stack:`);
+    say(table([['variant', 'n', 'own ms: median', 'min–max', 'median % core', 'own ms per 1000 keys', 'host busy ms: median'],
+      ...variants.map((v) => {
+        const mine = results.filter((r) => r.variant === v.label && r.ownMs !== undefined);
+        if (!mine.length) return [v.label, 0, '-', '-', '-', '-', '-'];
+        const own = describe(mine.map((r) => r.ownMs));
+        return [v.label, own.n, own.median.toFixed(0), `${own.min.toFixed(0)}–${own.max.toFixed(0)}`, pct(own.median / 1000, options.seconds),
+          describe(mine.map((r) => (r.ownMs / r.keys) * 1000)).median.toFixed(0), describe(mine.map((r) => r.sampledBusyMs)).median.toFixed(0)];
+      })]));
+  }
 
   const differences = {};
   const rows = [['variant − without', 'median diff s', '% core', 'paired diffs: median', 'min–max']];
