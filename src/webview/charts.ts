@@ -35,23 +35,29 @@ function yAxis(g: SVGGElement, left: number, right: number, top: number, plotH: 
   }
 }
 
-/** Daily hands-on (bottom) and meetings (stacked on top), with days off shaded. */
+/**
+ * Daily hands-on (bottom) and meetings (stacked on top), with days off shaded. Assisted time (written by
+ * tools) is a thinner bar of its own beside each day's stack: shown beside hands-on, never inside it.
+ */
 export function drawDaily(svg: SVGSVGElement, days: readonly DashboardDay[], meetingsCovered: boolean): string {
   clear(svg);
   const { w, h } = DAILY_VIEWBOX;
   const left = 40, right = w - 4, top = 8, bottom = 22, plotH = h - top - bottom;
-  const [max, ticks] = hourScale(Math.max(0, ...days.map((d) => d.handsOnMs + d.meetingMs)));
+  const [max, ticks] = hourScale(Math.max(0, ...days.map((d) => Math.max(d.handsOnMs + d.meetingMs, d.assistedMs))));
   const g = s('g');
   yAxis(g, left, right, top, plotH, max, ticks, (v) => `${Math.round(v / HOUR)} h`);
   const step = days.length ? (right - left) / days.length : 0;
   const bw = Math.max(1.5, step * 0.72);
+  // The stack takes two thirds of the day's width, the assisted bar the last third.
+  const sw = Math.max(1, bw * 0.64), aw = Math.max(1, bw * 0.32);
   const y = (ms: number) => top + plotH - (ms / max) * plotH;
   let mondays = 0;
   days.forEach((d, i) => {
     const x = left + i * step + (step - bw) / 2;
     if (d.status === 'timeOff' || d.status === 'idle') g.appendChild(s('rect', { class: 'off', x: n1(x), y: top, width: n1(bw), height: plotH }));
-    if (d.handsOnMs > 0) g.appendChild(s('rect', { class: 'bar hands', x: n1(x), y: n1(y(d.handsOnMs)), width: n1(bw), height: n1(y(0) - y(d.handsOnMs)) }));
-    if (d.meetingMs > 0) g.appendChild(s('rect', { class: 'bar meet', x: n1(x), y: n1(y(d.handsOnMs + d.meetingMs)), width: n1(bw), height: n1(y(d.handsOnMs) - y(d.handsOnMs + d.meetingMs)) }));
+    if (d.handsOnMs > 0) g.appendChild(s('rect', { class: 'bar hands', x: n1(x), y: n1(y(d.handsOnMs)), width: n1(sw), height: n1(y(0) - y(d.handsOnMs)) }));
+    if (d.meetingMs > 0) g.appendChild(s('rect', { class: 'bar meet', x: n1(x), y: n1(y(d.handsOnMs + d.meetingMs)), width: n1(sw), height: n1(y(d.handsOnMs) - y(d.handsOnMs + d.meetingMs)) }));
+    if (d.assistedMs > 0) g.appendChild(s('rect', { class: 'bar assisted', x: n1(x + bw - aw), y: n1(y(d.assistedMs)), width: n1(aw), height: n1(Math.max(0.5, y(0) - y(d.assistedMs))) }));
     const monday = d.weekday === 1 && mondays++ >= 0;
     if ((monday && (days.length <= 45 || mondays % 2 === 1)) || (i === 0 && d.weekday !== 1 && d.weekday <= 4 && days.length <= 45)) {
       g.appendChild(s('text', { class: 'tick', x: n1(x + bw / 2), y: h - 6, 'text-anchor': 'middle' }, shortDate(d.date)));
@@ -60,9 +66,11 @@ export function drawDaily(svg: SVGSVGElement, days: readonly DashboardDay[], mee
   g.appendChild(s('line', { class: 'axis', x1: left, x2: right, y1: y(0), y2: y(0) }));
   svg.appendChild(g);
   const hands = days.reduce((t, d) => t + d.handsOnMs, 0), meet = days.reduce((t, d) => t + d.meetingMs, 0);
+  const assisted = days.reduce((t, d) => t + d.assistedMs, 0);
   const best = days.reduce<DashboardDay | undefined>((b, d) => (!b || d.handsOnMs > b.handsOnMs ? d : b), undefined);
   return `Daily hands-on and meeting time over ${days.length} days: ${hours(hands)} hands-on` +
     (meetingsCovered ? `, ${hours(meet)} in meetings` : ', meetings unknown (no calendar)') +
+    `, and beside it ${hours(assisted)} assisted by tools` +
     (best && best.handsOnMs > 0 ? `. Most hands-on: ${shortDate(best.date)} with ${hours(best.handsOnMs)}.` : '.');
 }
 
@@ -85,6 +93,10 @@ export function drawWeekly(svg: SVGSVGElement, weeks: readonly DashboardWeek[], 
     g.appendChild(s('rect', { class: `bar ${wk.belowFloor ? 'below' : 'hands'}`, x: n1(x), y: n1(y(value)), width: n1(bw), height: n1(y(0) - y(value)) }));
     if (!byRatio && wk.availableDays > 0) g.appendChild(s('line', { class: 'floor', x1: n1(x - 3), x2: n1(x + bw + 3), y1: n1(y(wk.floorHandsOnMs)), y2: n1(y(wk.floorHandsOnMs)) }));
     g.appendChild(s('text', { class: 'tick', x: n1(x + bw / 2), y: h - 6, 'text-anchor': 'middle' }, `W${wk.week.slice(6)}`));
+    // The share of the week's changed lines the user wrote (not tools), above the bar.
+    if (wk.ownLinesShare !== null) {
+      g.appendChild(s('text', { class: 'tick own-share', x: n1(x + bw / 2), y: n1(Math.max(top + 9, y(value) - 4)), 'text-anchor': 'middle' }, percent(wk.ownLinesShare)));
+    }
   });
   if (byRatio) {
     const fy = y(model.floor.craftRatio);
@@ -94,9 +106,11 @@ export function drawWeekly(svg: SVGSVGElement, weeks: readonly DashboardWeek[], 
   g.appendChild(s('line', { class: 'axis', x1: left, x2: right, y1: y(0), y2: y(0) }));
   svg.appendChild(g);
   const below = weeks.filter((x) => x.belowFloor).length;
-  return byRatio
+  const lastShare = [...weeks].reverse().find((x) => x.ownLinesShare !== null);
+  const share = lastShare ? ` Changed lines you wrote yourself in W${lastShare.week.slice(6)}: ${percent(lastShare.ownLinesShare)}.` : '';
+  return (byRatio
     ? `Weekly craft ratio against the ${model.role} floor of ${percent(model.floor.craftRatio)}: ${below} of ${weeks.length} weeks below the floor.`
-    : `Weekly hands-on hours against the pro-rated ${model.role} floor of ${model.floor.weeklyHandsOnHours} h: ${below} of ${weeks.length} weeks below. No calendar, so the craft ratio is not shown.`;
+    : `Weekly hands-on hours against the pro-rated ${model.role} floor of ${model.floor.weeklyHandsOnHours} h: ${below} of ${weeks.length} weeks below. No calendar, so the craft ratio is not shown.`) + share;
 }
 
 /** Deep-work time per day (blocks of at least deepWorkMinutes), with the block count above each bar. */

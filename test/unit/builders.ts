@@ -153,6 +153,6 @@ export function summaryOf(o: FlatInputs & SummaryOptions & { readonly month: str
 
 /** The dashboard model from flat inputs. */
 export function dashboardOf(o: FlatInputs & DashboardOptions): DashboardModel {
-  const { range, today, includeWorkspaces, workspaceNames, calendars, ...flat } = o;
-  return buildDashboardModel(testInputs(flat), { range, today, includeWorkspaces, workspaceNames, calendars });
+  const { range, today, includeWorkspaces, workspaceNames, calendars, changedLines, ...flat } = o;
+  return buildDashboardModel(testInputs(flat), { range, today, includeWorkspaces, workspaceNames, calendars, changedLines });
 }

@@ -128,17 +128,18 @@ test('snippet expansion', async () => {
   assert.ok(changes(events).some((e) => e.changes.some((c) => c.textLines === 2)), 'a 3-line snippet insert');
 });
 
-// Known gap since this stop's merge: the probe no longer sees its own inline completion inserted in this
-// suite (ui/origin's real Tab press on the same provider passes, and the recorded fixture
-// test/fixtures/origin/inline-completion.json still drives the classifier's unit test). Open item of issue 10.
-test('inline completion (20 lines) accepted with Tab', { skip: 'the probe no longer sees the block inserted since the merge; ui/origin covers the real Tab press' }, async () => {
+// Tab accepts the block only once the ghost text is drawn: the provider having been asked once is not
+// enough. On a busy machine the editor lags: in the run that failed, the recording (which starts when Tab
+// is pressed) shows the last "ctcomplete" change 20 ms and the provider's answer 60 ms after the Tab, so
+// there was no ghost text to accept and no block came. Wait for the ghost text, as ui/origin does.
+test('inline completion (20 lines) accepted with Tab', async () => {
   await window.press('Escape');
   await window.press('Escape');
   await window.press('Control+End');
   await window.press('Enter');
   await window.type('ctcomplete', { delay: 60 });
   await eventually(() => readEvents().some((e) => e.type === 'inlineProvided'), { timeout: 15_000, message: 'no inline completion was requested' });
-  await sleep(1000);
+  await eventually(() => window.page.locator('.ghost-text-decoration, .ghost-text').first().isVisible(), { timeout: 20_000, message: 'the inline completion never showed' });
   const events = await record('inline-completion', 'after typing "ctcomplete" the probe offers a 20-line block; one real Tab press accepts it',
     () => window.press('Tab'), { settleMs: 2500 });
   assert.ok(changes(events).some((e) => e.changes.some((c) => c.textLines >= 19)), 'the 20-line block was inserted');

@@ -66,6 +66,34 @@ describe.runIf(HAS_CHROMIUM)('dashboard webview in Chromium', () => {
     await context.close();
   });
 
+  test('assisted time is its own series beside each day\'s hands-on stack, and each week shows the share of lines written by hand', async () => {
+    const { page, errors, context } = await watchedPage(browser);
+    await page.addInitScript(FAKE_VSCODE_API(undefined));
+    await page.goto(pathToFileURL(pageFor('dark')).href);
+    const base = sampleModel('2026-02');
+    // Two days with assisted time (1 h and 30 min); two weeks with changed lines (80 % and 25 % by hand).
+    const assistedDays = new Map([[base.days[2].date, 3_600_000], [base.days[9].date, 1_800_000]]);
+    const shares = new Map([[base.weeks[0].week, 0.8], [base.weeks[2].week, 0.25]]);
+    const model: DashboardModel = {
+      ...base,
+      days: base.days.map((d) => ({ ...d, assistedMs: assistedDays.get(d.date) ?? 0 })),
+      weeks: base.weeks.map((w) => ({ ...w, ownLinesShare: shares.get(w.week) ?? null })),
+    };
+    await postModel(page, model);
+    // One assisted bar per day with assisted time, not stacked on the hands-on bar: it starts right of it.
+    const bars = await page.locator('#chart-daily rect.bar.assisted').evaluateAll((els) => els.map((e) => ({ x: Number(e.getAttribute('x')), h: Number(e.getAttribute('height')) })));
+    expect(bars).toHaveLength(2);
+    expect(bars[0].h).toBeCloseTo(bars[1].h * 2, 0); // 1 h is twice 30 min on the same scale
+    const hands = await page.locator('#chart-daily rect.bar.hands').evaluateAll((els) => els.map((e) => Number(e.getAttribute('x')) + Number(e.getAttribute('width'))));
+    expect(hands.some((right) => right <= bars[0].x && bars[0].x - right < 6)).toBe(true);
+    expect(await page.locator('#sec-daily .legend').innerText()).toContain('Assisted');
+    expect(await page.locator('#chart-daily').getAttribute('aria-label')).toContain('1.5 h assisted by tools');
+    expect(await page.locator('#chart-weekly text.own-share').allTextContents()).toEqual(['80 %', '25 %']);
+    expect(await page.locator('#chart-weekly').getAttribute('aria-label')).toContain(`Changed lines you wrote yourself in W${base.weeks[2].week.slice(6)}: 25 %.`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('outside strings are text: a workspace named like an <img> tag and a calendar label with markup', async () => {
     const { page, errors, context } = await watchedPage(browser);
     await page.addInitScript(FAKE_VSCODE_API({ tab: 'workspaces' }));

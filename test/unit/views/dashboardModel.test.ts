@@ -36,6 +36,36 @@ describe('dashboard model', () => {
     expect(named.breakdown.workspaces).toEqual([{ label: 'secret-client', ms: 60 * HOUR }]);
   });
 
+  test('assisted time per day beside hands-on (never inside it), and the weekly share of changed lines the user wrote', () => {
+    // Monday 2 and Wednesday 4 March 2026 (ISO week 10): 09:00-11:00 typing each day; an agent edits
+    // 14:00-14:30 on Monday and 15:00-16:30 on Wednesday, while nobody types.
+    const segments = ['2026-03-02', '2026-03-04'].map((d) => aSegment({ start: at(d, '09:00'), end: at(d, '11:00') }));
+    const assisted = [
+      { start: at('2026-03-02', '14:00'), end: at('2026-03-02', '14:30'), category: 'assisted' as const, language: 'go', workspaceId: 'w' },
+      { start: at('2026-03-04', '15:00'), end: at('2026-03-04', '16:30'), category: 'assisted' as const, language: 'go', workspaceId: 'w' },
+    ];
+    // Week 10: 30 + 10 lines by hand, 50 + 70 by tools -> 40 / 160 = 25 %. Week 9 (Friday 27 Feb): lines by
+    // hand only -> 100 %. Week 11 (Tuesday 10 March): no lines at all -> no share (not 0 %).
+    const changedLines = new Map([
+      ['2026-02-27', { hands: 12, assisted: 0 }],
+      ['2026-03-02', { hands: 30, assisted: 50 }],
+      ['2026-03-04', { hands: 10, assisted: 70 }],
+    ]);
+    const m = dashboardOf({ ...base, range: { kind: 'month', month: '2026-03' }, today: '2026-03-10', segments, assisted, meetings: [], changedLines });
+    const day = (date: string) => m.days.find((d) => d.date === date)!;
+    expect([day('2026-03-02').handsOnMs / HOUR, day('2026-03-02').assistedMs / HOUR]).toEqual([2, 0.5]);
+    expect([day('2026-03-04').handsOnMs / HOUR, day('2026-03-04').assistedMs / HOUR]).toEqual([2, 1.5]);
+    expect(day('2026-03-03').assistedMs).toBe(0);
+    expect([m.totals.handsOnMs / HOUR, m.totals.assistedMs / HOUR]).toEqual([4, 2]);
+    expect(m.breakdown.categories.find((c) => c.label === 'assisted')).toBeUndefined(); // hands-on categories only
+    // A month view starts on 1 March: week 9's lines (27 Feb) are outside the view's dates.
+    expect(m.weeks.map((w) => [w.week, w.assistedMs / HOUR, w.ownLinesShare])).toEqual([
+      ['2026-W09', 0, null], ['2026-W10', 2, 0.25], ['2026-W11', 0, null],
+    ]);
+    const twelve = dashboardOf({ ...base, range: { kind: 'last12Weeks' }, today: '2026-03-10', segments, assisted, meetings: [], changedLines });
+    expect(twelve.weeks.filter((w) => w.ownLinesShare !== null).map((w) => [w.week, w.ownLinesShare])).toEqual([['2026-W09', 1], ['2026-W10', 0.25]]);
+  });
+
   test('no calendar: ratio unknown, not zero', () => {
     const m = dashboardOf({ ...base, meetingCoverage: 'none', range: { kind: 'last12Weeks' }, today: '2026-03-18', segments: [aSegment({ start: at('2026-03-16', '09:00'), end: at('2026-03-16', '10:00') })], meetings: [] });
     expect(m.meetingsCovered).toBe(false);
