@@ -324,7 +324,12 @@ async function runOnce(entry, variant, options, index) {
     const wall = (Date.now() - wallStart) / 1000;
     if (extensionHostPids(server.child.pid)[0] !== hostPid) throw new Error('the extension host changed during the run');
     const result = { index, variant: variant.label, cpu: cpuAfter - cpuBefore, wall, keys, keysPerSecond: keys / wall, load };
-    if (options.attribute) Object.assign(result, attribute(await stopProfiler(dirs.profileDir), variant.path));
+    if (options.attribute) {
+      const profile = await stopProfiler(dirs.profileDir);
+      // Kept for a closer look (Chrome DevTools > Performance, or any .cpuprofile viewer).
+      fs.writeFileSync(path.join(logDir, `typing-cpu-${index}-${variant.label}.cpuprofile`), JSON.stringify(profile));
+      Object.assign(result, attribute(profile, variant.path));
+    }
     return result;
   } finally {
     await browser?.close().catch(() => {});

@@ -3,7 +3,7 @@
 // can say "the definition changed on <date>", and which basis the decline signal must use
 // (docs/metrics.md "History before origins existed").
 import type { Span } from './types';
-import { localDate } from './zone';
+import { localDay, type LocalDay } from './zone';
 
 export type DayOrigin = 'known' | 'unknown' | 'mixed';
 
@@ -11,8 +11,10 @@ export type DayOrigin = 'known' | 'unknown' | 'mixed';
 export function originByDay(sources: readonly (readonly Span[])[], timeZone: string): Map<string, DayOrigin> {
   const out = new Map<string, DayOrigin>();
   for (const src of sources) {
+    let range: LocalDay | undefined;
     for (const s of src) {
-      const day = localDate(s.start, timeZone);
+      if (!range || s.start < range.start || s.start >= range.end) range = localDay(s.start, timeZone);
+      const day = range.date;
       const status: DayOrigin = s.originKnown === false ? 'unknown' : 'known';
       const prev = out.get(day);
       out.set(day, prev === undefined || prev === status ? status : 'mixed');
@@ -66,9 +68,11 @@ export function declineBasis(baselineDays: readonly string[], days: ReadonlyMap<
 export function changedLinesByDay(sources: readonly (readonly Span[])[], timeZone: string): Map<string, { hands: number; assisted: number }> {
   const out = new Map<string, { hands: number; assisted: number }>();
   for (const src of sources) {
+    let range: LocalDay | undefined;
     for (const s of src) {
       if (!s.lines || (s.category !== 'coding' && s.category !== 'assisted')) continue;
-      const day = localDate(s.start, timeZone);
+      if (!range || s.start < range.start || s.start >= range.end) range = localDay(s.start, timeZone);
+      const day = range.date;
       let e = out.get(day);
       if (!e) out.set(day, (e = { hands: 0, assisted: 0 }));
       if (s.category === 'assisted') e.assisted += s.lines;
@@ -76,4 +80,25 @@ export function changedLinesByDay(sources: readonly (readonly Span[])[], timeZon
     }
   }
   return out;
+}
+
+/** Adds one source's changed lines per day into a running total (the loader sums per-file results). */
+export function addChangedLines(into: Map<string, { hands: number; assisted: number }>, from: ReadonlyMap<string, { hands: number; assisted: number }>): void {
+  for (const [day, v] of from) {
+    const e = into.get(day);
+    if (e) {
+      e.hands += v.hands;
+      e.assisted += v.assisted;
+    } else {
+      into.set(day, { hands: v.hands, assisted: v.assisted });
+    }
+  }
+}
+
+/** Adds one source's origin per day into a running result: a day seen both ways is mixed. */
+export function addOrigins(into: Map<string, DayOrigin>, from: ReadonlyMap<string, DayOrigin>): void {
+  for (const [day, o] of from) {
+    const prev = into.get(day);
+    into.set(day, prev === undefined || prev === o ? o : 'mixed');
+  }
 }

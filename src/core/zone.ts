@@ -96,11 +96,28 @@ function cachedDay(ranges: readonly DayRange[], instant: number): DayRange | und
  * remembered as the whole day's instant range, checked at both ends. A pure memo: no clock, no I/O.
  */
 export function localDate(instant: number, timeZone: string): string {
+  return localDay(instant, timeZone).date;
+}
+
+/** A local date and an instant range around the instant that has that date throughout. */
+export interface LocalDay {
+  readonly date: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The local date of an instant with a range [start, end) that shares it: the whole day when it has one offset
+ * throughout, else only the instant itself. A loop over time-ordered spans asks again only when a span
+ * leaves the range, so a quarter of history costs about one call per day.
+ */
+export function localDay(instant: number, timeZone: string): LocalDay {
   let ranges = dayCache.get(timeZone);
   const hit = ranges && cachedDay(ranges, instant);
-  if (hit) return hit.date ?? localDateExact(instant, timeZone);
+  if (hit) return hit.date !== undefined ? (hit as LocalDay) : { date: localDateExact(instant, timeZone), start: instant, end: instant + 1 };
   const date = localDateExact(instant, timeZone);
-  if (!Number.isFinite(instant)) return date;
+  const only = { date, start: instant, end: instant + 1 };
+  if (!Number.isFinite(instant)) return only;
   const start = startOfDay(date, timeZone);
   const end = startOfDay(addDays(date, 1), timeZone);
   // Only a day with one offset throughout is kept: local time then rises with the instant, so every instant
@@ -112,9 +129,11 @@ export function localDate(instant: number, timeZone: string): string {
     if (!ranges || ranges.length >= DAY_CACHE_SIZE) dayCache.set(timeZone, (ranges = []));
     let at = 0;
     while (at < ranges.length && ranges[at].start < start) at++;
-    if (!(ranges[at]?.start < end) && !(at > 0 && ranges[at - 1].end > start)) ranges.splice(at, 0, { start, end, date: sure ? date : undefined });
+    const range = { start, end, date: sure ? date : undefined };
+    if (!(ranges[at]?.start < end) && !(at > 0 && ranges[at - 1].end > start)) ranges.splice(at, 0, range);
+    if (sure) return range as LocalDay;
   }
-  return date;
+  return only;
 }
 
 export function formatDate(year: number, month: number, day: number): string {
