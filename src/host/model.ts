@@ -32,8 +32,9 @@ export const REFRESH_DELAY_MS = 10_000;
 /**
  * Under continuous activity, refreshes are this far apart: each one re-measures 17 weeks, and the status bar
  * shows whole minutes, so refreshing more often while someone types only costs CPU (docs/performance.md).
+ * Still within the minute DESIGN.md promises: activity is shown by the next refresh, at most this far away.
  */
-export const ACTIVE_REFRESH_MS = 30_000;
+export const ACTIVE_REFRESH_MS = 55_000;
 
 export class CraftModel extends Disposable {
   private readonly emitter = this._register(new vscode.EventEmitter<Snapshot>());

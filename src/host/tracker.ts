@@ -9,7 +9,7 @@ import { ActivityWriter, AppendError } from '../store/activityStore';
 import type { ControlsHolder } from './controls';
 import { editCategory, isWorkDocument, navigationCategory } from './eventFilter';
 import type { ProblemReporter } from './problems';
-import { currentWorkspace, workspaceOf, type WorkspaceRef } from './workspaces';
+import { currentWorkspace, forgetWorkspaceLookups, workspaceOf, type WorkspaceRef } from './workspaces';
 
 export const FLUSH_MS = 30_000;
 const END_SIGNALS: readonly NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT'] : ['SIGTERM', 'SIGINT', 'SIGHUP'];
@@ -54,6 +54,7 @@ export class Tracker implements vscode.Disposable {
     this.readClipboard = options.readClipboard ?? (() => true);
     const w = vscode.window, ws = vscode.workspace;
     this.owned.push(
+      forgetWorkspaceLookups(),
       w.onDidChangeWindowState((s) => {
         this.focused = s.focused;
         // Leaving the window is often the moment before closing it: write what is buffered now.

@@ -12,6 +12,7 @@ export interface WorkspaceRef {
 
 const NONE: WorkspaceRef = { id: '', name: '', legacyId: '' };
 const byFolder = new Map<string, WorkspaceRef>();
+const byDocument = new Map<string, WorkspaceRef>();
 
 /** The id of a folder URI: its real path for local folders; for other schemes, the URI's absolute path. */
 export function workspaceIdOf(uri: vscode.Uri): string {
@@ -27,12 +28,22 @@ function refFor(folder: vscode.WorkspaceFolder): WorkspaceRef {
 
 /** The workspace folder a document belongs to (multi-root aware); the only folder for files outside it. */
 export function workspaceOf(uri: vscode.Uri | undefined): WorkspaceRef {
-  if (uri) {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (folder) return refFor(folder);
+  // Asked on every keystroke: VS Code's folder lookup is remembered per document until the folders change.
+  const key = uri?.toString() ?? '';
+  let ref = byDocument.get(key);
+  if (!ref) {
+    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+    const folders = vscode.workspace.workspaceFolders;
+    ref = folder ? refFor(folder) : folders && folders.length === 1 ? refFor(folders[0]) : NONE;
+    if (byDocument.size >= 500) byDocument.clear();
+    byDocument.set(key, ref);
   }
-  const folders = vscode.workspace.workspaceFolders;
-  return folders && folders.length === 1 ? refFor(folders[0]) : NONE;
+  return ref;
+}
+
+/** Forgets the per-document answers when the window's folders change (registered by the tracker). */
+export function forgetWorkspaceLookups(): vscode.Disposable {
+  return vscode.workspace.onDidChangeWorkspaceFolders(() => byDocument.clear());
 }
 
 /** The workspace of what the user is looking at: the active editor's, else the window's only folder. */
