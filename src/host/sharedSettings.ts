@@ -33,6 +33,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 export class SharedSettings extends Disposable {
   private file: MachineValues;
+  private pending: MachineValues = {};
   private mine: MachineValues = userValues();
   /** One operation at a time: a write, a reload and a question never interleave. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -46,6 +47,9 @@ export class SharedSettings extends Disposable {
     const read = readMachineSettingsSync(dataDir);
     this.file = read.values;
     if (read.problem) problems.report(PROBLEM_KEY, read.problem);
+    // What start() will write through (a setting changed or reset while this build was closed) applies
+    // from the first render, so no surface shows the old shared value for the moment until then.
+    else this.pending = planSync(this.file, this.mine, this.agreed).toFile;
     this._register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (MACHINE_SETTING_KEYS.some((k) => e.affectsConfiguration(`craftTime.${k}`))) this.enqueue(() => this.userChanged());
     }));
@@ -53,7 +57,7 @@ export class SharedSettings extends Disposable {
 
   /** The file's good values (empty when it is missing or damaged: this build's settings apply then). */
   get values(): MachineValues {
-    return this.file;
+    return Object.keys(this.pending).length ? { ...this.file, ...this.pending } : this.file;
   }
 
   /** After the data folder is ready: compare once, ask if needed, then follow the file's changes. */
@@ -92,6 +96,7 @@ export class SharedSettings extends Disposable {
 
   private async reload(): Promise<void> {
     const read = await readMachineSettings(this.dataDir);
+    this.pending = {}; // from now on the file itself says (reconcile writes what was pending)
     this.setFile(read.values);
     if (read.problem) {
       this.problems.report(PROBLEM_KEY, read.problem);
