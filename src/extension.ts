@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { CalendarService } from './host/calendarService';
 import { ConfigWatcher } from './host/config';
+import { SharedSettings } from './host/sharedSettings';
 import { dataFolderFor, prepareDataFolder, watchDataFolderSetting } from './host/dataFolder';
 import { installCommand, refreshInstalledCommand } from './host/installCommand';
 import { ContextKeys } from './host/contextKeys';
@@ -28,7 +29,8 @@ let tracker: Tracker | undefined;
 export function activate(context: vscode.ExtensionContext) {
   const dataDir = dataFolderFor(); // one folder for every build (store/dataDir.ts), not context.globalStorageUri
   const problems = new ProblemReporter();
-  const config = new ConfigWatcher();
+  const shared = new SharedSettings(context, dataDir, problems); // the machine-wide settings file
+  const config = new ConfigWatcher(shared);
   const controls = new ControlsHolder(dataDir, problems);
   const calendars = new CalendarService(context, dataDir, config, problems);
   const dataChanged = new vscode.EventEmitter<void>();
@@ -46,7 +48,7 @@ export function activate(context: vscode.ExtensionContext) {
   const keys = new ContextKeys(dataDir, controls, calendars, onDidChangeData);
   const thenRefreshKeys = <T>(work: Promise<T>) => work.finally(() => keys.refresh());
   context.subscriptions.push(
-    registerLog(), problems, config, controls, calendars, dataChanged, tracker, model, statusBar, keys,
+    registerLog(), problems, shared, config, controls, calendars, dataChanged, tracker, model, statusBar, keys,
     registerDataCommands({ dataDir, controls, tracker, model }),
     registerMeetingCommands({ dataDir, calendars, config, changed: () => dataChanged.fire() }),
     registerCorrectionCommand(Commands.markOwnWork, dataDir, config, problems, () => dataChanged.fire()),
@@ -68,7 +70,7 @@ export function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push(config.onDidChange((c) => (c.problems.length ? problems.report('config', c.problems.join(' ')) : problems.clear('config'))));
   // Deferred so activation itself stays cheap.
   // Old per-editor folders move in first (they may hold the controls and history this window needs).
-  setTimeout(() => void prepareDataFolder(context, dataDir, problems).then(() => void refreshInstalledCommand(context)).then(() => controls.reload()).then(() => model.refresh()).then(() => void keys.refresh()).then(() => calendars.start()).then(() => (hasMembership(dataDir) ? team().contributeIfDue() : undefined)), 0);
+  setTimeout(() => void prepareDataFolder(context, dataDir, problems).then(() => void refreshInstalledCommand(context)).then(() => shared.start()).then(() => controls.reload()).then(() => model.refresh()).then(() => void keys.refresh()).then(() => calendars.start()).then(() => (hasMembership(dataDir) ? team().contributeIfDue() : undefined)), 0);
   // A small API for integration tests and for other extensions that want to flush before reading the files.
   return {
     dataDir,

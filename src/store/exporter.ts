@@ -137,7 +137,7 @@ export async function exportAll(dataDir: string, now: number): Promise<ExportDoc
   const names = new Map<string, string>();
 
   // Reads run a few files ahead of the decoding (each safe read is several small system calls).
-  const readable = (e: Entry) => !e.file.endsWith('.tmp') && !isSecretPath(e.file) && (e.kind === 'file' || e.kind === 'link');
+  const readable = (e: Entry) => !e.file.endsWith('.tmp') && !e.file.endsWith('.spans') && !isSecretPath(e.file) && (e.kind === 'file' || e.kind === 'link');
   const reads = new Map<number, Promise<Buffer | Error>>();
   const startRead = (i: number) => {
     const e = entries[i];
@@ -150,6 +150,7 @@ export async function exportAll(dataDir: string, now: number): Promise<ExportDoc
   for (const [index, { file, kind }] of entries.entries()) {
     for (let ahead = index; ahead < index + READ_AHEAD; ahead++) startRead(ahead);
     if (file.endsWith('.tmp')) continue; // an import or write in progress
+    if (file.startsWith(`${ACTIVITY_DIR}/`) && file.endsWith('.spans')) continue; // a compacted copy of a beat file: derived, rebuilt on read
     if (isSecretPath(file)) {
       skipped.push({ file, reason: 'a secret (private key): never exported' });
       continue;

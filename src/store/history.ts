@@ -14,6 +14,7 @@ import type { AssistedSegment, Meeting, Segment, Span, TimeOffDay } from '../cor
 import { addDays, localDate, startOfDay } from '../core/zone';
 import { decodeActivity } from './activityFormat';
 import { ACTIVITY_DIR, MAX_ACTIVITY_FILE_BYTES, monthFolder, monthsBetween, saneActivity } from './activityStore';
+import { isClosedMonth, readCompacted, writeCompacted } from './beatCompaction';
 import { readManualMeetings, readTimeOff } from './calendarStore';
 import { readCorrections } from './corrections';
 import { readFileSafeSync, SafeReadError } from './safeRead';
@@ -239,14 +240,34 @@ export async function activityMonths(dataDir: string): Promise<string[]> {
   }
 }
 
-/** Reads and decodes one activity file (regular files only, size-capped). */
+/**
+ * Reads and decodes one activity file (regular files only, size-capped). A closed month's beat file is
+ * read from its compacted copy when that still matches, and gets one after a full read (beatCompaction.ts).
+ */
 export function readActivityFile(dataDir: string, month: string, name: string, now?: number): ActivityFile {
   const rel = path.join(ACTIVITY_DIR, month, name);
-  // Every instant inside the file's UTC month folder (and, for the CLI, not in the future).
-  const decoded = decodeActivity(readFileSafeSync(path.join(dataDir, rel), { maxBytes: MAX_ACTIVITY_FILE_BYTES, within: dataDir }).toString('utf8'), { month, now });
+  const dir = path.join(dataDir, ACTIVITY_DIR, month);
+  const closed = isClosedMonth(month, now ?? Date.now());
+  let decoded = closed ? readCompacted(dataDir, dir, name, month) : undefined;
+  if (!decoded) {
+    const before = closed ? statOrUndefined(path.join(dir, name)) : undefined;
+    const bytes = readFileSafeSync(path.join(dataDir, rel), { maxBytes: MAX_ACTIVITY_FILE_BYTES, within: dataDir });
+    // Every instant inside the file's UTC month folder (and, for the CLI, not in the future).
+    decoded = decodeActivity(bytes.toString('utf8'), { month, now });
+    // The stamp is the file as it was read: an append in between changes the size and no copy is written.
+    if (before && before.size === bytes.length) writeCompacted(dir, name, month, { bytes: before.size, mtimeMs: before.mtimeMs }, decoded);
+  }
   // Whatever the decoder let through, every loader keeps spans inside the bounds of activityStore.ts.
   const sane = saneActivity(decoded.spans, decoded.barriers);
   return { file: rel, spans: sane.spans, names: decoded.workspaceNames, barriers: sane.barriers, damaged: decoded.damagedLines + sane.dropped, aliases: decoded.aliases };
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined; // the read below says what is wrong
+  }
 }
 
 /** Names of the activity files of a month folder, sorted. */

@@ -2,7 +2,10 @@
 // --user-data-dir and another product name (a copy of the cached build with an edited product.json,
 // standing in for Cursor next to "VS Code") writes into the one data folder. History the second build's
 // old global storage held is moved in at its start; typing in both at once never counts more than the
-// wall clock; with an eroding edge, only one of the two builds warns.
+// wall clock; with an eroding edge, only one of the two builds warns. The settings that change numbers
+// live in the data folder's settings.json: a value only the second build sets differently is asked about
+// once, in that build only; a floor changed in the first build's settings is written through to the file
+// and the second build's status bar uses it.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,8 +22,15 @@ const WARNING = 'Craft Time: your technical edge';
 const DAY = 86_400_000;
 const SETTINGS = { 'craftTime.role': 'principal', 'craftTime.timeZone': 'UTC' };
 const LEGACY_SOURCE = 'w-0123456789ab';
+// The machine-wide file as it is before the builds start: the first build agrees, the second sets
+// deepWorkMinutes to 60 and so disagrees with the 90 shared.
+const SHARED = { role: 'principal', timeZone: 'UTC', deepWorkMinutes: 90 };
+const B_ONLY = { 'craftTime.deepWorkMinutes': 60 };
+const QUESTION = "this editor's settings differ from the machine-wide ones";
+const sharedFile = path.join(dataDir, 'settings.json');
+const questionsDir = path.join(dataDir, 'state', 'settings-questions');
 
-let tmp, serverB, browser, windowA, windowB, settingsBefore;
+let tmp, serverB, browser, windowA, windowB, settingsBefore, sharedBefore;
 const seeded = [];
 
 /** A copy of the cached code-server whose product.json names another build. Hard links: fast, and the original is never edited. */
@@ -53,7 +63,7 @@ async function startSecondServer() {
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
   const userSettings = JSON.parse(fs.readFileSync(path.join(cfg.userDataDir, 'User', 'settings.json'), 'utf8'));
   fs.mkdirSync(path.join(dirs.user, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.user, 'User', 'settings.json'), JSON.stringify({ ...userSettings, ...SETTINGS }, null, 2));
+  fs.writeFileSync(path.join(dirs.user, 'User', 'settings.json'), JSON.stringify({ ...userSettings, ...SETTINGS, ...B_ONLY }, null, 2));
   const manifest = JSON.parse(fs.readFileSync(path.join(cfg.extensionPath, 'package.json'), 'utf8'));
   fs.symlinkSync(path.resolve(cfg.extensionPath), path.join(dirs.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
   // The old version kept this build's history in its own global storage: it must move into the one folder.
@@ -72,7 +82,7 @@ async function startSecondServer() {
   fs.closeSync(log);
   const url = `http://127.0.0.1:${port}/`;
   await eventually(async () => (await fetch(`${url}healthz`).catch(() => undefined))?.ok, { timeout: 120_000, interval: 500, message: 'the second code-server never answered' });
-  return { child, url, legacy, month };
+  return { child, url, legacy, month, settingsFile: path.join(dirs.user, 'User', 'settings.json') };
 }
 
 async function openWindow(url, label) {
@@ -124,6 +134,9 @@ before(async () => {
   const settingsFile = path.join(cfg.userDataDir, 'User', 'settings.json');
   settingsBefore = fs.readFileSync(settingsFile, 'utf8');
   fs.writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(settingsBefore), ...SETTINGS }, null, 2));
+  sharedBefore = fs.existsSync(sharedFile) ? fs.readFileSync(sharedFile, 'utf8') : undefined;
+  fs.rmSync(questionsDir, { recursive: true, force: true });
+  fs.writeFileSync(sharedFile, JSON.stringify({ schema: 1, kind: 'craft-time/settings', values: SHARED }, null, 2));
   serverB = await startSecondServer();
   browser = await launchBrowser();
   [windowA, windowB] = await Promise.all([openWindow(cfg.url, 'vscode'), openWindow(serverB.url, 'cursor')]);
@@ -137,6 +150,10 @@ after(async () => {
   fs.rmSync(path.join(dataDir, 'state', 'warning-claims'), { recursive: true, force: true });
   if (serverB) fs.rmSync(path.join(dataDir, 'activity', serverB.month, `${LEGACY_SOURCE}.jsonl`), { force: true });
   if (settingsBefore !== undefined) fs.writeFileSync(path.join(cfg.userDataDir, 'User', 'settings.json'), settingsBefore);
+  // The first build notices at its next start that its settings lost these keys and resets them in the file.
+  if (sharedBefore === undefined) fs.rmSync(sharedFile, { force: true });
+  else fs.writeFileSync(sharedFile, sharedBefore);
+  fs.rmSync(questionsDir, { recursive: true, force: true });
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -144,7 +161,10 @@ test('the second build moves its old history into the one data folder and leaves
   const moved = path.join(dataDir, 'activity', serverB.month, `${LEGACY_SOURCE}.jsonl`);
   await eventually(() => fs.existsSync(moved), { timeout: 120_000, message: 'the old history never arrived in the data folder' });
   assert.equal(fs.existsSync(path.join(serverB.legacy, 'activity', serverB.month, `${LEGACY_SOURCE}.jsonl`)), false);
-  assert.match(fs.readFileSync(path.join(serverB.legacy, 'MOVED-TO-craft-time.txt'), 'utf8'), new RegExp(dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  // The note is written after the last file moved: under load it may come a moment later.
+  const note = path.join(serverB.legacy, 'MOVED-TO-craft-time.txt');
+  await eventually(() => fs.existsSync(note), { timeout: 30_000, message: 'the old folder never got its note' });
+  assert.match(fs.readFileSync(note, 'utf8'), new RegExp(dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 });
 
 test('two builds with an eroding edge: exactly one warning on the machine', { timeout: 420_000 }, async () => {
@@ -175,4 +195,60 @@ test('typing in both builds at once never counts more than the wall clock; both 
   assert.ok(recent.length >= 2, `expected a file from each build, found ${recent.join(', ')}`);
   assert.ok(counted <= wallMinutes + 0.1, `counted ${counted.toFixed(2)} min for ${wallMinutes.toFixed(2)} min of wall clock: double counting`);
   assert.ok(counted >= wallMinutes * 0.8, `counted only ${counted.toFixed(2)} of ${wallMinutes.toFixed(2)} minutes`);
+});
+
+/** Messages in the notification centre of `window` that contain `text`; clicks `button` on the first if given. */
+async function notificationsWith(window, text, button) {
+  await window.runCommand('Notifications: Show Notifications');
+  const center = window.page.locator('.notifications-center');
+  await center.waitFor({ state: 'visible', timeout: 15_000 }).catch(() => {});
+  const items = center.locator('.notification-list-item', { hasText: text });
+  const count = await items.count();
+  if (button && count) await items.first().locator('.monaco-button', { hasText: button }).first().click();
+  await window.runCommand('Notifications: Hide Notifications').catch(() => window.press('Escape'));
+  return count;
+}
+
+const sharedValues = () => JSON.parse(fs.readFileSync(sharedFile, 'utf8')).values;
+
+test('a build whose own settings disagree with the shared file is asked once; its answer is applied', { timeout: 180_000 }, async () => {
+  await eventually(async () => (await notificationsWith(windowB, QUESTION)) === 1, { timeout: 120_000, interval: 2000, message: 'the second build never asked which settings to keep' });
+  assert.equal(await notificationsWith(windowA, QUESTION), 0, 'the build that agrees is not asked');
+  assert.equal(await notificationsWith(windowB, QUESTION, 'Use the shared values'), 1, 'asked exactly once');
+  await eventually(() => JSON.parse(fs.readFileSync(serverB.settingsFile, 'utf8'))['craftTime.deepWorkMinutes'] === 90, { timeout: 30_000, message: "the second build's settings never took the shared 90 minutes" });
+  assert.equal(sharedValues().deepWorkMinutes, 90, 'the shared value is kept');
+  assert.equal(fs.readdirSync(questionsDir).length, 1, 'one question asked on the machine');
+  await sleep(5_000);
+  assert.equal(await notificationsWith(windowB, QUESTION), 0, 'answered: not asked again');
+});
+
+/** The text of Craft Time's status bar tooltip in `window` (hovered as a person would). */
+async function statusTooltip(window) {
+  await window.page.mouse.move(0, 0);
+  await window.craftTimeItem().hover();
+  return window.page.locator('.workbench-hover, .monaco-hover').filter({ hasText: 'floor' }).first().innerText({ timeout: 5_000 }).catch(() => '');
+}
+
+test("a floor changed in the first build's settings is written through, and the second build's status uses it", { timeout: 180_000 }, async () => {
+  // Before: the principal's own floor, 10 h a week (DESIGN.md).
+  await eventually(async () => /of the 10 h floor \(principal\)/.test(await statusTooltip(windowB)), { timeout: 30_000, interval: 1000, message: 'the second build did not show the principal floor first' });
+  // As a person does it: the Settings editor, the setting found by its id, 7 typed into its box.
+  await windowA.runCommand('Preferences: Open User Settings');
+  const page = windowA.page;
+  await page.locator('.settings-editor').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.type('@id:craftTime.floors.weeklyHandsOnHours', { delay: 10 });
+  await page.locator('.settings-editor', { hasText: '1 Setting Found' }).waitFor({ timeout: 30_000 });
+  const box = page.locator('.settings-editor .setting-item-contents', { hasText: 'Weekly Hands On Hours' }).locator('input').first();
+  await box.waitFor({ state: 'visible', timeout: 30_000 });
+  await box.click();
+  await page.keyboard.type('7', { delay: 50 });
+  await windowA.screenshot('machine-vscode-settings-floor');
+  await eventually(() => sharedValues()['floors.weeklyHandsOnHours'] === 7, { timeout: 60_000, interval: 500, message: 'the floor never reached the data folder settings.json' });
+  assert.equal(sharedValues().role, 'principal', 'the other shared values are kept');
+  let tooltip = '';
+  await eventually(async () => {
+    tooltip = await statusTooltip(windowB);
+    return /of the 7 h floor \(principal\)/.test(tooltip);
+  }, { timeout: 60_000, interval: 1000, message: "the second build's status bar never showed the 7 h floor" }).catch((e) => { throw new Error(`${e.message}; last tooltip: ${JSON.stringify(tooltip)}`); });
+  await windowB.screenshot('machine-cursor-shared-floor');
 });
