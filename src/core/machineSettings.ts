@@ -74,8 +74,3 @@ export function mergeSettingLayers(...layers: readonly Readonly<Record<string, u
   }
   return out;
 }
-
-/** Keys both sides set to different values (compared as JSON): what the "which one to keep?" prompt lists. */
-export function settingDisagreements(machine: Readonly<Record<string, unknown>>, build: Readonly<Record<string, unknown>>): MachineSettingKey[] {
-  return MACHINE_SETTING_KEYS.filter((k) => machine[k] !== undefined && build[k] !== undefined && JSON.stringify(machine[k]) !== JSON.stringify(build[k]));
-}

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { checkMachineSettings, mergeSettingLayers, settingDisagreements } from '../../../src/core/machineSettings';
+import { checkMachineSettings, mergeSettingLayers } from '../../../src/core/machineSettings';
 import { machineSettingsFile, readMachineSettings, writeMachineSettings } from '../../../src/store/machineSettings';
 
 let dir: string;
@@ -57,9 +57,6 @@ describe('layers', () => {
     const vscode = { role: 'principal', 'floors.craftRatio': 0.3, deepWorkMinutes: 60, timeZone: undefined };
     const defaults = { idleMinutes: 5, role: 'engineer', deepWorkMinutes: 45, timeZone: '' };
     expect(mergeSettingLayers(flags, file, vscode, defaults)).toEqual({ idleMinutes: 3, role: 'staff', 'floors.craftRatio': null, deepWorkMinutes: 60, timeZone: '' });
-  });
-  test('disagreements list only keys both set differently', () => {
-    expect(settingDisagreements({ role: 'staff', idleMinutes: 5, 'workingHours.days': ['mon'] }, { role: 'principal', idleMinutes: 5, 'workingHours.days': ['mon'], deepWorkMinutes: 30 })).toEqual(['role']);
   });
   test('checkMachineSettings ignores unknown keys and non-objects', () => {
     expect(checkMachineSettings({ nope: 1, 'workingHours.start': '08:30' })).toEqual({ values: { 'workingHours.start': '08:30' }, problems: [] });
