@@ -214,7 +214,7 @@ export class CalendarService implements vscode.Disposable {
 
   private async saveMeta(source: CalendarSource, meta: SourceMeta): Promise<void> {
     await writeMeta(this.dataDir, source.id, meta);
-    if (meta.problem) this.problems.report(`calendar-${source.id}`, `Calendar "${source.label}": ${meta.problem}`);
+    if (meta.problem) this.problems.report(`calendar-${source.id}`, vscode.l10n.t('Calendar "{0}": {1}', source.label, meta.problem));
     else this.problems.clear(`calendar-${source.id}`);
   }
 
