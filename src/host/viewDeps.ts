@@ -7,6 +7,7 @@ import type { CalendarService } from './calendarService';
 import type { ConfigWatcher } from './config';
 import type { DashboardDeps } from './dashboardPanel';
 import { lazyReports } from './lazyReports';
+import { hostLocalizer } from './localizer';
 import type { CraftModel } from './model';
 import type { SummaryCommandDeps } from './summaryCommand';
 import type { Tracker } from './tracker';
@@ -29,6 +30,7 @@ export function dashboardDeps(s: ViewSources): DashboardDeps {
       const { history, inputs } = await s.model.load(r.from, r.to, now);
       return buildDashboardModel(inputs, {
         range, today, includeWorkspaces: cfg.dashboardShowWorkspaces, workspaceNames: history.workspaceNames, calendars: await s.calendars.health(), changedLines: history.changedLines,
+        locale: hostLocalizer(),
       });
     },
   };

@@ -66,6 +66,30 @@ describe.runIf(HAS_CHROMIUM)('dashboard webview in Chromium', () => {
     await context.close();
   });
 
+  test('in German: the locale and bundle from the host word the page, Intl formats the numbers, the CSP still holds', async () => {
+    const bundle = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
+    const { page, errors, blocked, context } = await watchedPage(browser, { colorScheme: 'dark' });
+    await page.addInitScript(FAKE_VSCODE_API(undefined));
+    await page.goto(pathToFileURL(pageFor('dark', { locale: 'de', bundle })).href);
+    await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+    const model = sampleModel(undefined);
+    await postModel(page, model);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    // "2 Std. 05 Min." and "62 %" (no-break space): the German choices of docs/architecture.md.
+    const hm = Math.floor(model.totals.handsOnMs / 60_000);
+    expect(await page.locator('#kpi-hands-value').textContent()).toBe(`${Math.floor(hm / 60)} Std. ${String(hm % 60).padStart(2, '0')} Min.`);
+    expect(await page.locator('#kpi-ratio-value').textContent()).toBe(`${Math.round(model.totals.craftRatio! * 100)}\u00a0%`);
+    expect(await page.locator('#kpi-ratio .kpi-label').textContent()).toBe('Handwerksquote');
+    expect(await page.locator('#h-edge').textContent()).toBe('Technischer Vorsprung');
+    expect(await page.locator('#why').textContent()).toBe('Warum? Vollständige Erklärung');
+    expect(await page.locator('#month option[value=""]').textContent()).toBe('Letzte 12 Wochen');
+    expect(await page.locator('#chart-heat').getAttribute('aria-label')).toMatch(/^Heatmap der Hands-on-Zeit nach Wochentag und Stunde/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-de.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(blocked).toEqual([]);
+    await context.close();
+  });
+
   test('outside strings are text: a workspace named like an <img> tag and a calendar label with markup', async () => {
     const { page, errors, context } = await watchedPage(browser);
     await page.addInitScript(FAKE_VSCODE_API({ tab: 'workspaces' }));

@@ -13,9 +13,10 @@ const german = readJson('l10n/bundle.l10n.de.json');
 
 describe('l10n/bundle.l10n.de.json', () => {
   test('the code has messages to translate (the scan finds the calls)', () => {
-    // Spot checks from two layers: a host notification, a status-bar line.
+    // Spot checks from three layers: a host notification, a status-bar line, the webview.
     expect(messages.has('Craft Time: tracking resumed.')).toBe(true);
     expect(messages.has('Time zone {0}')).toBe(true);
+    expect(messages.has('Craft ratio')).toBe(true);
   });
 
   test('every message has a German entry with the same placeholders', () => {
