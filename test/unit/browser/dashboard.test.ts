@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { floorFor } from '../../../src/core/roles';
 import type { DashboardModel } from '../../../src/shared/protocol';
 import { axeViolations, HAS_CHROMIUM, launch, ROOT, SCREENSHOTS, serious, watchedPage } from './chromium';
-import { buildDashboardPage, FAKE_VSCODE_API, sampleModel, type ThemeName } from './dashboardPage';
+import { buildDashboardPage, FAKE_VSCODE_API, sampleModel } from './dashboardPage';
 import { EVIL_WORKSPACE } from './sampleData';
 
 // Page-side globals for functions run inside Chromium (the root tsconfig has no DOM lib, on purpose).
@@ -25,7 +25,7 @@ async function postModel(page: Page, model: DashboardModel): Promise<void> {
 }
 
 let browser: Browser;
-let pageFor: (theme: ThemeName) => string;
+let pageFor: Awaited<ReturnType<typeof buildDashboardPage>>;
 
 test.skipIf(HAS_CHROMIUM)('dashboard webview in Chromium: skipped because /usr/bin/chromium is missing', () => {});
 
