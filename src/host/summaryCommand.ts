@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { renderSummary, type SummaryFormat } from '../views/render/renderSummary';
 import type { MonthlySummary } from '../views/summaryView';
 import { monthLabelIn } from '../shared/locale';
-import { hostLocalizer } from './localizer';
+import { hostLocalizer, summaryLocalizer } from './localizer';
+import type { Localizer } from '../shared/locale';
 import { addMonths, monthOf } from '../core/zone';
 import { writeFileAtomic } from '../store/atomicWrite';
 
@@ -12,7 +13,7 @@ type SummaryFileFormat = SummaryFormat;
 
 export interface SummaryCommandDeps {
   /** Builds the summary model for a month ('YYYY-MM'); workspace names only when asked. */
-  buildSummary(month: string, options: { readonly includeWorkspaces: boolean }): Promise<MonthlySummary>;
+  buildSummary(month: string, options: { readonly includeWorkspaces: boolean; readonly locale?: Localizer }): Promise<MonthlySummary>;
   /** Today's local date 'YYYY-MM-DD' in the configured zone (the only clock read, done by the host). */
   today(): string;
   /** Months that have data, newest first (optional: else the last 12 months are offered). */
@@ -100,7 +101,11 @@ export async function generateSummary(deps: SummaryCommandDeps, arg?: unknown): 
 
     const content = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Craft Time: building the {0} summary…', monthLabelIn(hostLocalizer(), month)) },
-      async () => renderSummary(await deps.buildSummary(month, { includeWorkspaces }), format),
+      async () => {
+        // Markdown and HTML follow the display language unless craftTime.summary.language is "en"; JSON and CSV stay English.
+        const locale = summaryLocalizer(format);
+        return renderSummary(await deps.buildSummary(month, { includeWorkspaces, locale }), format, locale);
+      },
     );
 
     // Show exactly what the file will contain, as an untitled document (nothing is written yet).
