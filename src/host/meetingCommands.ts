@@ -53,7 +53,7 @@ export function registerMeetingCommands(deps: MeetingCommandDeps): vscode.Dispos
             const health = await calendars.addUrl(url, name);
             showHealth(health.label, health.events, health.problem);
           } catch (error) {
-            void vscode.window.showErrorMessage(`Craft Time: ${(error as Error).message}`);
+            void vscode.window.showErrorMessage(vscode.l10n.t('Craft Time: {0}', (error as Error).message));
           }
         });
       }
