@@ -9,6 +9,9 @@ import { renderSummary } from '../../../src/views/render/renderSummary';
 import { monthlySummary } from '../../../src/views/summaryView';
 import { aSegment, assessEdgeOf, at, dashboardOf, HOUR, summaryOf, testInputs } from '../builders';
 import { buildDashboardModel } from '../../../src/views/dashboardModel';
+import { statusBarView } from '../../../src/views/statusBarView';
+import { todayAndWeek } from '../../../src/core/today';
+import { floorFor } from '../../../src/core/roles';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const de = bundleLocalizer('de', JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.de.json'), 'utf8')));
@@ -58,6 +61,30 @@ describe('German views', () => {
     expect(german.breakdown.categories).toEqual([{ label: 'Programmieren', ms: 2.5 * HOUR }]);
     expect(buildDashboardModel(testInputs(flat), { range: { kind: 'month', month: '2026-03' }, today: '2026-03-28', locale: de }).title).toBe('März 2026');
     expect(german.totals).toEqual(english.totals); // the numbers never depend on the language
+  });
+});
+
+describe('the status bar in German and English', () => {
+  // Monday 2 March 2026: 2 h 30 min of coding, no calendar; engineer floor 20 h a week; not enough weeks to judge.
+  const input = {
+    today: todayAndWeek(testInputs(flat), '2026-03-02'), edge: assessEdgeOf({ ...flat, asOf: '2026-03-02' }), role: 'engineer' as const,
+    floor: floorFor('engineer'), timeZone: 'UTC', inMeeting: false, paused: false, problems: [],
+  };
+  const commands = { dashboard: 'd', today: 't', pause: 'p', resume: 'r' };
+
+  test('text, accessible label and tooltip lines', () => {
+    const en = statusBarView(input, commands);
+    const german = statusBarView(input, commands, de);
+    expect(en.text).toBe('$(code) 2h 30m');
+    expect(german.text).toBe('$(code) 2 Std. 30 Min.');
+    expect(en.label).toBe('Craft Time: 2 hours 30 minutes hands-on today, technical edge learning');
+    expect(german.label).toBe('Craft Time: heute 2 Stunden 30 Minuten Hands-on, technischer Vorsprung lernt noch');
+    expect(german.tooltip).toContain('Heute: **2 Std. 30 Min.** Hands-on · 0 Min. assistiert (von Werkzeugen geschrieben) · Besprechungen unbekannt (kein Kalender) · Handwerksquote k. A.');
+    expect(german.tooltip).toContain('| Kategorie | Zeit |');
+    expect(german.tooltip).toContain('| Programmieren | 2 Std. 30 Min. |');
+    expect(german.tooltip).toContain('Diese Woche: **2 Std. 30 Min.** von der Untergrenze von 20 Std. (engineer) · 0 Min. assistiert');
+    expect(german.tooltip).toContain('[Dashboard](command:d) · [Heute](command:t) · [Pausieren](command:p)');
+    expect(statusBarView({ ...input, paused: true }, commands, de).text).toBe('$(debug-pause) 2 Std. 30 Min. pausiert');
   });
 });
 
