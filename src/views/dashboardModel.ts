@@ -138,10 +138,10 @@ export function dashboardModelFromDays(allDays: readonly DayMeasures[], inputs: 
     heatMap: heatMap(days),
     breakdown: {
       categories: CATEGORIES.map((c) => ({ label: categoryName(l, c), ms: days.reduce((s, d) => s + d.byCategory[c], 0) })).filter((x) => x.ms > 0).sort((a, b) => b.ms - a.ms),
-      languages: rankTotals(sumByKey(days, (d) => d.byLanguage), (k) => k || l.t('unknown'), DASHBOARD_TOP_ITEMS),
+      languages: rankTotals(sumByKey(days, (d) => d.byLanguage), (k) => k || l.t('unknown'), DASHBOARD_TOP_ITEMS, l.t('other')),
       programs: [...handsOnByProgram(inputs.segments, startOfDay(from, context.timeZone), startOfDay(addDays(to, 1), context.timeZone))]
         .filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]).map(([label, ms]) => ({ label, ms })),
-      workspaces: options.includeWorkspaces ? rankTotals(sumByKey(days, (d) => d.byWorkspace), (k) => (k ? names.get(k) ?? l.t('unnamed workspace') : l.t('no folder')), DASHBOARD_TOP_ITEMS) : [],
+      workspaces: options.includeWorkspaces ? rankTotals(sumByKey(days, (d) => d.byWorkspace), (k) => (k ? names.get(k) ?? l.t('unnamed workspace') : l.t('no folder')), DASHBOARD_TOP_ITEMS, l.t('other')) : [],
     },
     edge: {
       state: edge.state,
