@@ -50,33 +50,63 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-const unit = (l: Localizer, u: 'hour' | 'minute', display: 'short' | 'long', extra: Intl.NumberFormatOptions = {}) =>
-  new Intl.NumberFormat(intlLocale(l.locale), { style: 'unit', unit: u, unitDisplay: display, ...extra });
+/** Intl formatters are costly to build and a dashboard table formats hundreds of cells: one per locale and use. */
+function perLocale<T>(make: (locale: string) => T): (l: Localizer) => T {
+  const made = new Map<string, T>();
+  return (l) => {
+    let value = made.get(l.locale);
+    if (value === undefined) made.set(l.locale, (value = make(intlLocale(l.locale))));
+    return value;
+  };
+}
+
+const unitFormat = (u: 'hour' | 'minute', display: 'short' | 'long', extra: Intl.NumberFormatOptions = {}) =>
+  perLocale((locale) => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: display, ...extra }));
+const ONE_DECIMAL: Intl.NumberFormatOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false };
+const F = {
+  hoursShort: unitFormat('hour', 'short'),
+  hoursShort1: unitFormat('hour', 'short', ONE_DECIMAL),
+  minutesShort: unitFormat('minute', 'short'),
+  minutesShort2: unitFormat('minute', 'short', { minimumIntegerDigits: 2 }),
+  hoursLong: unitFormat('hour', 'long'),
+  minutesLong: unitFormat('minute', 'long'),
+  oneDecimal: perLocale((locale) => new Intl.NumberFormat(locale, ONE_DECIMAL)),
+  integer: perLocale((locale) => new Intl.NumberFormat(locale)),
+  percent: perLocale((locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })),
+  monthYear: perLocale((locale) => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })),
+  dayMonth: perLocale((locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })),
+  weekday: perLocale((locale) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' })),
+};
 
 /** Hours with one decimal, no unit: "12.5" (English), "12,5" (German). */
 export function hoursNumberIn(l: Localizer, ms: number): string {
   const value = Math.round((ms / HOUR) * 10) / 10;
+  return isEnglish(l.locale) ? value.toFixed(1) : F.oneDecimal(l).format(value);
+}
+
+/** A number with one decimal, no unit: "12.5" (English, toFixed), "12,5" (German). */
+export function oneDecimalIn(l: Localizer, value: number): string {
   if (isEnglish(l.locale)) return value.toFixed(1);
-  return new Intl.NumberFormat(intlLocale(l.locale), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(value);
+  return F.oneDecimal(l).format(value);
 }
 
 /** Hours with one decimal and a unit: "12.5 h" (English), "12,5 Std." (German). */
 export function hoursIn(l: Localizer, ms: number): string {
   const value = Math.round((ms / HOUR) * 10) / 10;
   if (isEnglish(l.locale)) return `${value.toFixed(1)} h`;
-  return unit(l, 'hour', 'short', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(value);
+  return F.hoursShort1(l).format(value);
 }
 
 /** A whole number the way the language writes it ("1,234" / "1.234"); English unchanged ("1234"). */
 export function numberIn(l: Localizer, n: number): string {
-  return isEnglish(l.locale) ? String(n) : new Intl.NumberFormat(intlLocale(l.locale)).format(n);
+  return isEnglish(l.locale) ? String(n) : F.integer(l).format(n);
 }
 
 /** "62 %" (English, with a space), Intl's percent elsewhere (German "62 %"); "n/a" translated for null. */
 export function percentIn(l: Localizer, r: number | null): string {
   if (r === null) return l.t('n/a');
   if (isEnglish(l.locale)) return `${Math.round(r * 100)} %`;
-  return new Intl.NumberFormat(intlLocale(l.locale), { style: 'percent', maximumFractionDigits: 0 }).format(Math.round(r * 100) / 100);
+  return F.percent(l).format(Math.round(r * 100) / 100);
 }
 
 /** Compact, floored to the minute like a clock: "2h 05m" / "45m" (English), "2 Std. 05 Min." / "45 Min." (German). */
@@ -84,8 +114,7 @@ export function durationIn(l: Localizer, ms: number): string {
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
   const h = Math.floor(minutes / 60), m = minutes % 60;
   if (isEnglish(l.locale)) return h === 0 ? `${m}m` : `${h}h ${String(m).padStart(2, '0')}m`;
-  const mm = unit(l, 'minute', 'short', { minimumIntegerDigits: h === 0 ? 1 : 2 }).format(m);
-  return h === 0 ? mm : `${unit(l, 'hour', 'short').format(h)} ${mm}`;
+  return h === 0 ? F.minutesShort(l).format(m) : `${F.hoursShort(l).format(h)} ${F.minutesShort2(l).format(m)}`;
 }
 
 /**
@@ -97,8 +126,8 @@ export function describeDurationIn(l: Localizer, ms: number, english: (ms: numbe
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
   const h = Math.floor(minutes / 60), m = minutes % 60;
   const parts = [];
-  if (h > 0) parts.push(unit(l, 'hour', 'long').format(h));
-  if (m > 0 || h === 0) parts.push(unit(l, 'minute', 'long').format(m));
+  if (h > 0) parts.push(F.hoursLong(l).format(h));
+  if (m > 0 || h === 0) parts.push(F.minutesLong(l).format(m));
   return parts.join(' ');
 }
 
@@ -107,19 +136,19 @@ const utcNoon = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date
 /** "March 2026" (English), "März 2026" (German) from '2026-03'. */
 export function monthLabelIn(l: Localizer, month: string): string {
   if (isEnglish(l.locale)) return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-  return new Intl.DateTimeFormat(intlLocale(l.locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcNoon(`${month}-01`));
+  return F.monthYear(l).format(utcNoon(`${month}-01`));
 }
 
 /** "2 Mar" (English), "2. März" (German) from '2026-03-02'. */
 export function shortDateIn(l: Localizer, date: string): string {
   if (isEnglish(l.locale)) return `${Number(date.slice(8, 10))} ${MONTH_SHORT[Number(date.slice(5, 7)) - 1]}`;
-  return new Intl.DateTimeFormat(intlLocale(l.locale), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(utcNoon(date));
+  return F.dayMonth(l).format(utcNoon(date));
 }
 
 /** Short weekday names Monday first: "Mon"… (English), "Mo"… (German). */
 export function weekdaysIn(l: Localizer): readonly string[] {
   if (isEnglish(l.locale)) return WEEKDAY_SHORT;
-  const format = new Intl.DateTimeFormat(intlLocale(l.locale), { weekday: 'short', timeZone: 'UTC' });
+  const format = F.weekday(l);
   // 2024-01-01 was a Monday.
   return WEEKDAY_SHORT.map((_, i) => format.format(Date.UTC(2024, 0, 1 + i, 12)));
 }

@@ -3,7 +3,7 @@
 // uses these, so they all say the same thing. Pure: no vscode, no I/O.
 import { AWAY_RUN_DAYS, belowFloorWeeksShown, DECLINE_THRESHOLD, ERODING_BELOW_FLOOR_WEEKS, MIN_BASELINE_WEEKS, MIN_RECENT_WEEKS, type EdgeGap, type EdgeResult, type EdgeSignal, type EdgeState, type EdgeWeek, type SignalId } from '../core/edge';
 import type { Floor, Role } from '../core/roles';
-import { ENGLISH, hoursNumberIn, isEnglish, numberIn, percentIn, type Localizer } from '../shared/locale';
+import { ENGLISH, hoursNumberIn, isEnglish, oneDecimalIn, numberIn, percentIn, type Localizer } from '../shared/locale';
 
 export function signalTitle(id: SignalId, l: Localizer = ENGLISH): string {
   switch (id) {
@@ -88,10 +88,7 @@ export function signalDetail(s: EdgeSignal, result: EdgeResult, l: Localizer = E
   }
 }
 
-/** A number with one decimal: "12.5" (English, toFixed as always), "12,5" (German). */
-function oneDecimal(l: Localizer, value: number): string {
-  return isEnglish(l.locale) ? value.toFixed(1) : new Intl.NumberFormat(l.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(value);
-}
+const oneDecimal = oneDecimalIn;
 
 /** What is missing, one line each. */
 export function gapText(gap: EdgeGap, l: Localizer = ENGLISH): string {
