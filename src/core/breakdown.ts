@@ -9,11 +9,11 @@ export function sumByKey(days: readonly DayMeasures[], pick: (d: DayMeasures) =>
   return out;
 }
 
-/** Non-zero totals, largest first (ties by label); past `limit` rows the rest becomes one "other" row. */
-export function rankTotals(totals: ReadonlyMap<string, number>, label: (key: string) => string, limit: number): { label: string; ms: number }[] {
+/** Non-zero totals, largest first (ties by label); past `limit` rows the rest becomes one "other" row (`otherLabel`: its words in the display language). */
+export function rankTotals(totals: ReadonlyMap<string, number>, label: (key: string) => string, limit: number, otherLabel = 'other'): { label: string; ms: number }[] {
   const list = [...totals].filter(([, ms]) => ms > 0).map(([k, ms]) => ({ label: label(k), ms }));
   list.sort((a, b) => b.ms - a.ms || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   if (list.length <= limit) return list;
   const rest = list.slice(limit - 1).reduce((s, x) => s + x.ms, 0);
-  return [...list.slice(0, limit - 1), { label: 'other', ms: rest }];
+  return [...list.slice(0, limit - 1), { label: otherLabel, ms: rest }];
 }

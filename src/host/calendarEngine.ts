@@ -4,6 +4,7 @@
 // so activation never pays for them; an idle worker ends itself.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 import type { ExpandOptions, ExpandResult } from '../calendar/expand';
 import { CalendarWorker } from '../calendar/workerClient';
 
@@ -22,7 +23,7 @@ function pickWorker(): CalendarWorker {
 /** Expands one calendar file off the extension host thread. Never rejects. */
 export function expandOffThread(text: string, options: ExpandOptions): Promise<ExpandResult> {
   if (!fs.existsSync(WORKER_SCRIPT)) {
-    return Promise.resolve({ meetings: [], timeOff: [], problems: ['The calendar reader is missing from this installation; reinstall Craft Time.'], stats: { events: 0, occurrences: 0, excluded: {} } });
+    return Promise.resolve({ meetings: [], timeOff: [], problems: [vscode.l10n.t('The calendar reader is missing from this installation; reinstall Craft Time.')], stats: { events: 0, occurrences: 0, excluded: {} } });
   }
   return pickWorker().expand(text, options);
 }

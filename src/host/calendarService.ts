@@ -131,7 +131,7 @@ export class CalendarService implements vscode.Disposable {
 
   async addUrl(rawUrl: string, name: string | undefined): Promise<SourceHealth> {
     const url = normalizeCalendarUrl(rawUrl);
-    if (!url || url.protocol !== 'https:') throw new Error('That is not an https (or webcal) calendar address.');
+    if (!url || url.protocol !== 'https:') throw new Error(vscode.l10n.t('That is not an https (or webcal) calendar address.'));
     const sources = await this.sources();
     const source: CalendarSource = { id: newId('url'), kind: 'url', label: name?.trim() || maskUrl(url.href), addedAt: new Date().toISOString() };
     await writeSources(this.dataDir, [...sources, source]); // first: it refuses when sources.json is damaged
@@ -173,7 +173,7 @@ export class CalendarService implements vscode.Disposable {
     if (!force && meta.lastAttempt && now - Date.parse(meta.lastAttempt) < this.config.value.refreshMinutes * 60_000 - 30_000) return;
     const url = await this.context.secrets.get(secretKey(source.id));
     if (!url) {
-      await this.saveMeta(source, { ...meta, lastAttempt: new Date(now).toISOString(), problem: 'The address is missing from this machine\'s secret storage; remove the source and add it again.' });
+      await this.saveMeta(source, { ...meta, lastAttempt: new Date(now).toISOString(), problem: vscode.l10n.t("The address is missing from this machine's secret storage; remove the source and add it again.") });
       return;
     }
     const result = await downloadCalendar(url, { etag: meta.etag, lastModified: meta.lastModified });
@@ -204,7 +204,7 @@ export class CalendarService implements vscode.Disposable {
     const stamp = new Date().toISOString();
     const meta = await readMeta(this.dataDir, source.id);
     if (!entry || entry.text === undefined || entry.problem) {
-      await this.saveMeta(source, { ...meta, lastAttempt: stamp, problem: entry?.problem ?? 'The file could not be read.' });
+      await this.saveMeta(source, { ...meta, lastAttempt: stamp, problem: entry?.problem ?? vscode.l10n.t('The file could not be read.') });
       return;
     }
     const check = await this.expandWindow(entry.text, source.id, Date.now());
@@ -214,7 +214,7 @@ export class CalendarService implements vscode.Disposable {
 
   private async saveMeta(source: CalendarSource, meta: SourceMeta): Promise<void> {
     await writeMeta(this.dataDir, source.id, meta);
-    if (meta.problem) this.problems.report(`calendar-${source.id}`, `Calendar "${source.label}": ${meta.problem}`);
+    if (meta.problem) this.problems.report(`calendar-${source.id}`, vscode.l10n.t('Calendar "{0}": {1}', source.label, meta.problem));
     else this.problems.clear(`calendar-${source.id}`);
   }
 

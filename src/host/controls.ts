@@ -68,7 +68,7 @@ export class ControlsHolder implements vscode.Disposable {
     }
     this.damaged = true;
     // Once per session (ProblemReporter), then in the status bar tooltip and the log.
-    this.problems.report('controls', read.problem, { title: 'Repair…', run: () => this.repair() });
+    this.problems.report('controls', read.problem, { title: vscode.l10n.t('Repair…'), run: () => this.repair() });
     this.set(this.lastGood ?? read.previous ?? FAIL_CLOSED);
     // The shell hook sees a pause marker while the file is damaged (fail closed).
     await this.syncMarkers(undefined);
@@ -76,7 +76,7 @@ export class ControlsHolder implements vscode.Disposable {
 
   /** Mirrors the controls into marker files for the shell hook (fail closed when they cannot be read). */
   private async syncMarkers(controls: Controls | undefined): Promise<void> {
-    await syncControlMarkers(this.dataDir, controls).catch((e: Error) => this.problems.report('markers', `Could not update the terminal hook's pause markers: ${e.message}`));
+    await syncControlMarkers(this.dataDir, controls).catch((e: Error) => this.problems.report('markers', vscode.l10n.t("Could not update the terminal hook's pause markers: {0}", e.message)));
   }
 
   /** Applies a change and saves it. False (nothing written) while the file is damaged: the user repairs first. */
@@ -102,7 +102,7 @@ export class ControlsHolder implements vscode.Disposable {
   }
 
   private async offerRepair(): Promise<void> {
-    const answer = await vscode.window.showWarningMessage('Craft Time: the tracking controls file is damaged, so it was not changed.', 'Repair…');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Craft Time: the tracking controls file is damaged, so it was not changed.'), vscode.l10n.t('Repair…'));
     if (answer) await this.repair();
   }
 
@@ -111,14 +111,14 @@ export class ControlsHolder implements vscode.Disposable {
     const read = await readControls(this.dataDir);
     if (read.status === 'ok') {
       await this.reload();
-      void vscode.window.showInformationMessage('Craft Time: the tracking controls file reads fine now.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Craft Time: the tracking controls file reads fine now.'));
       return;
     }
     type Pick = vscode.QuickPickItem & { action: 'open' | 'previous' | 'memory' | 'reset' };
-    const items: Pick[] = [{ label: 'Open the file', detail: controlsFile(this.dataDir), action: 'open' }];
-    if (read.previous) items.push({ label: 'Restore the previous copy', detail: describe(read.previous), action: 'previous' });
-    if (this.lastGood) items.push({ label: 'Restore what this window last read', detail: describe(this.lastGood), action: 'memory' });
-    items.push({ label: 'Reset', detail: 'Not paused, no workspace excluded. The damaged file is kept as controls.json.damaged.', action: 'reset' });
+    const items: Pick[] = [{ label: vscode.l10n.t('Open the file'), detail: controlsFile(this.dataDir), action: 'open' }];
+    if (read.previous) items.push({ label: vscode.l10n.t('Restore the previous copy'), detail: describe(read.previous), action: 'previous' });
+    if (this.lastGood) items.push({ label: vscode.l10n.t('Restore what this window last read'), detail: describe(this.lastGood), action: 'memory' });
+    items.push({ label: vscode.l10n.t('Reset'), detail: vscode.l10n.t('Not paused, no workspace excluded. The damaged file is kept as controls.json.damaged.'), action: 'reset' });
     const pick = await vscode.window.showQuickPick(items, { placeHolder: read.problem, ignoreFocusOut: true });
     if (!pick) return;
     if (pick.action === 'open') {
@@ -145,5 +145,8 @@ export class ControlsHolder implements vscode.Disposable {
 
 function describe(c: Controls): string {
   const n = c.excludedWorkspaces.length;
-  return `${c.paused ? 'Paused' : 'Tracking'}, ${n} workspace${n === 1 ? '' : 's'} excluded${n ? `: ${c.excludedWorkspaces.map((w) => w.name || w.id).join(', ')}` : ''}`;
+  const names = c.excludedWorkspaces.map((w) => w.name || w.id).join(', ');
+  if (n === 0) return c.paused ? vscode.l10n.t('Paused, 0 workspaces excluded') : vscode.l10n.t('Tracking, 0 workspaces excluded');
+  if (n === 1) return c.paused ? vscode.l10n.t('Paused, 1 workspace excluded: {0}', names) : vscode.l10n.t('Tracking, 1 workspace excluded: {0}', names);
+  return c.paused ? vscode.l10n.t('Paused, {0} workspaces excluded: {1}', n, names) : vscode.l10n.t('Tracking, {0} workspaces excluded: {1}', n, names);
 }

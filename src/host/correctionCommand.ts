@@ -25,13 +25,13 @@ export function registerCorrectionCommand(command: string, dataDir: string, conf
     } else {
       const zone = config.value.timeZone;
       const date = await vscode.window.showInputBox({
-        title: 'Mark as My Own Work (1/2)', prompt: 'Day (YYYY-MM-DD)', value: localDate(Date.now(), zone),
-        validateInput: (v) => (isValidDate(v.trim()) ? undefined : 'A date such as 2026-11-27'),
+        title: vscode.l10n.t('Mark as My Own Work (1/2)'), prompt: vscode.l10n.t('Day (YYYY-MM-DD)'), value: localDate(Date.now(), zone),
+        validateInput: (v) => (isValidDate(v.trim()) ? undefined : vscode.l10n.t('A date such as {0}', '2026-11-27')),
       });
       if (!date) return;
       const range = await vscode.window.showInputBox({
-        title: 'Mark as My Own Work (2/2)', prompt: `Time range in ${zone} (HH:MM-HH:MM); assisted time in it will count as your hands-on work`,
-        placeHolder: '09:00-11:30', validateInput: (v) => (parseTimeRange(v) ? undefined : 'A range such as 09:00-11:30'),
+        title: vscode.l10n.t('Mark as My Own Work (2/2)'), prompt: vscode.l10n.t('Time range in {0} (HH:MM-HH:MM); assisted time in it will count as your hands-on work', zone),
+        placeHolder: '09:00-11:30', validateInput: (v) => (parseTimeRange(v) ? undefined : vscode.l10n.t('A range such as {0}', '09:00-11:30')),
       });
       const minutes = range ? parseTimeRange(range) : undefined;
       if (!minutes) return;
@@ -41,9 +41,9 @@ export function registerCorrectionCommand(command: string, dataDir: string, conf
     try {
       await addCorrection(dataDir, { from, to, at: Date.now() });
       changed();
-      void vscode.window.showInformationMessage('Marked as your own work: assisted time in that range now counts as hands-on ("corrected by you").');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Marked as your own work: assisted time in that range now counts as hands-on ("corrected by you").'));
     } catch (error) {
-      problems.report('corrections', `Could not save the correction: ${(error as Error).message}`);
+      problems.report('corrections', vscode.l10n.t('Could not save the correction: {0}', (error as Error).message));
     }
   });
 }

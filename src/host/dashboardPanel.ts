@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { Disposable, toDisposable } from './lifecycle';
 import { assertNever, isToHost, type DashboardModel, type ToHost, type ToWebview } from '../shared/protocol';
 import { dashboardHtml } from './dashboardHtml';
+import { webviewLocale } from './localizer';
 
 export const DASHBOARD_VIEW_TYPE = 'craftTime.dashboard';
 export const OPEN_DASHBOARD_COMMAND = 'craftTime.openDashboard';
@@ -80,6 +81,7 @@ export class DashboardPanel extends Disposable {
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
       nonce: randomBytes(16).toString('base64'),
+      ...webviewLocale(),
     });
     this._register(webview.onDidReceiveMessage((m: unknown) => {
       if (isToHost(m)) void this.onMessage(m);

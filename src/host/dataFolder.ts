@@ -16,8 +16,8 @@ export function dataFolderFor(): string {
 export function watchDataFolderSetting(current: string): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration(async (e) => {
     if (!e.affectsConfiguration('craftTime.dataFolder') || dataFolderFor() === current) return;
-    const reload = 'Reload Window';
-    const answer = await vscode.window.showInformationMessage(`Craft Time will use ${dataFolderFor()} after a reload. Data already in ${current} is not moved.`, reload);
+    const reload = vscode.l10n.t('Reload Window');
+    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Craft Time will use {0} after a reload. Data already in {1} is not moved.', dataFolderFor(), current), reload);
     if (answer === reload) await vscode.commands.executeCommand('workbench.action.reloadWindow');
   });
 }
@@ -30,11 +30,11 @@ export async function prepareDataFolder(context: vscode.ExtensionContext, dataDi
   try {
     await ensureDataDir(dataDir);
     const report = await migrateLegacyFolders(dataDir, [...legacyDataDirs(), context.globalStorageUri.fsPath]);
-    if (report.problems.length) problems.report('migration', `Some history could not be moved into ${dataDir} yet (tried again at the next start): ${report.problems.slice(0, 3).join('; ')}`);
+    if (report.problems.length) problems.report('migration', vscode.l10n.t('Some history could not be moved into {0} yet (tried again at the next start): {1}', dataDir, report.problems.slice(0, 3).join('; ')));
     else problems.clear('migration');
     return report.moved + report.renamed > 0;
   } catch (error) {
-    problems.report('migration', `Could not prepare the data folder ${dataDir}: ${(error as Error).message}`);
+    problems.report('migration', vscode.l10n.t('Could not prepare the data folder {0}: {1}', dataDir, (error as Error).message));
     return false;
   }
 }

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { planFocusTime } from '../core/focusPlanner';
 import { edgeHeadline, explainEdge } from '../views/edgeText';
-import { formatDuration } from '../views/labels';
+import { durationIn } from '../shared/locale';
+import { hostLocalizer } from './localizer';
 import { writeFocusIcs } from '../core/icsWriter';
 import { warningDue } from '../core/warningPolicy';
 import { addDays, localDate, startOfIsoWeek } from '../core/zone';
@@ -82,7 +83,7 @@ export class EdgeWarnings extends Disposable {
       if (!(await claimWarning(this.dataDir, record))) return false;
       await writeWarningRecord(this.dataDir, { ...record, lastShown: new Date(now).toISOString() });
       this.shown++;
-      void this.show(edgeHeadline(snap.edge), snap.edge.state);
+      void this.show(edgeHeadline(snap.edge, hostLocalizer()), snap.edge.state);
       return true;
     } catch (error) {
       this.problems.log().warn(`Edge warning check failed: ${(error as Error).message}`);
@@ -91,12 +92,12 @@ export class EdgeWarnings extends Disposable {
   }
 
   private async show(headline: string, state: string): Promise<void> {
-    const why = 'Why?', protect = 'Protect Focus Time', snooze = 'Snooze', settings = 'Settings';
-    const answer = await vscode.window.showWarningMessage(`Craft Time: your technical edge is ${state === 'eroding' ? 'eroding' : 'worth watching'}. ${headline}`, why, protect, snooze, settings);
+    const why = vscode.l10n.t('Why?'), protect = vscode.l10n.t('Protect Focus Time'), snooze = vscode.l10n.t('Snooze'), settings = vscode.l10n.t('Settings');
+    const answer = await vscode.window.showWarningMessage(state === 'eroding' ? vscode.l10n.t('Craft Time: your technical edge is eroding. {0}', headline) : vscode.l10n.t('Craft Time: your technical edge is worth watching. {0}', headline), why, protect, snooze, settings);
     if (answer === why) await this.explain();
     else if (answer === protect) await this.protectFocus();
     else if (answer === snooze) {
-      const pick = await vscode.window.showQuickPick([{ label: 'For two weeks', days: 14 }, { label: 'For a month', days: 30 }, { label: 'For three months', days: 90 }], { placeHolder: 'Snooze edge warnings' });
+      const pick = await vscode.window.showQuickPick([{ label: vscode.l10n.t('For two weeks'), days: 14 }, { label: vscode.l10n.t('For a month'), days: 30 }, { label: vscode.l10n.t('For three months'), days: 90 }], { placeHolder: vscode.l10n.t('Snooze edge warnings') });
       if (pick) {
         const record = await readWarningRecord(this.dataDir);
         await writeWarningRecord(this.dataDir, { ...record, snoozedUntil: new Date(Date.now() + pick.days * 86_400_000).toISOString() });
@@ -107,7 +108,7 @@ export class EdgeWarnings extends Disposable {
   /** Opens the explanation of the current state, signal by signal, with the weeks behind it. */
   async explain(): Promise<void> {
     const snap = await this.model.refresh();
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: explainEdge(snap.edge, this.config.value.role) });
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: explainEdge(snap.edge, this.config.value.role, hostLocalizer()) });
     await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
   }
 
@@ -122,27 +123,29 @@ export class EdgeWarnings extends Disposable {
     const { history } = await this.model.load(nextMonday, addDays(nextMonday, 6), now);
     const plan = planFocusTime({ week: nextMonday, meetings: history.meetings, timeZone: cfg.timeZone, floor: cfg.floor, workingHours: cfg.workingHours, timeOff: history.timeOff });
     if (plan.candidates.length === 0) {
-      void vscode.window.showInformationMessage('Craft Time: next week has no meeting-free stretch of 2 hours inside your working hours. Consider declining or moving a recurring meeting.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Craft Time: next week has no meeting-free stretch of 2 hours inside your working hours. Consider declining or moving a recurring meeting.'));
       return undefined;
     }
     let chosen = plan.suggested.length ? plan.suggested : plan.candidates.slice(0, 3);
     if (!target) {
       const suggested = new Set(chosen);
-      const fmt = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', timeZone: cfg.timeZone });
+      const l = hostLocalizer();
+      const formatDuration = (ms: number) => durationIn(l, ms);
+      const fmt = (ms: number) => new Date(ms).toLocaleTimeString(l.locale, { hour: '2-digit', minute: '2-digit', timeZone: cfg.timeZone });
       const items = plan.candidates.map((b) => ({ label: `${b.date} ${fmt(b.start)}–${fmt(b.end)}`, description: formatDuration(b.end - b.start), picked: suggested.has(b), block: b }));
       const picks = await vscode.window.showQuickPick(items, {
         canPickMany: true,
-        title: `Protect focus time in ${plan.week}`,
-        placeHolder: `You need about ${formatDuration(plan.neededMs)} hands-on to reach your floor; the suggested blocks give ${formatDuration(plan.suggestedMs)}.`,
+        title: vscode.l10n.t('Protect focus time in {0}', plan.week),
+        placeHolder: vscode.l10n.t('You need about {0} hands-on to reach your floor; the suggested blocks give {1}.', formatDuration(plan.neededMs), formatDuration(plan.suggestedMs)),
       });
       if (!picks?.length) return undefined;
       chosen = picks.map((p) => p.block).sort((a, b) => a.start - b.start);
-      const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`focus-time-${plan.week}.ics`), filters: { Calendar: ['ics'] }, title: 'Save focus blocks to import into your calendar' });
+      const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`focus-time-${plan.week}.ics`), filters: { Calendar: ['ics'] }, title: vscode.l10n.t('Save focus blocks to import into your calendar') });
       if (!uri) return undefined;
       target = uri.fsPath;
     }
     await writeFileAtomic(target, writeFocusIcs(chosen, { dtstamp: now }), { mode: 0o644 });
-    void vscode.window.showInformationMessage(`Craft Time: ${chosen.length} focus block${chosen.length === 1 ? '' : 's'} saved. Import the file into Google, Outlook or Apple Calendar to protect them.`);
+    void vscode.window.showInformationMessage(chosen.length === 1 ? vscode.l10n.t('Craft Time: 1 focus block saved. Import the file into Google, Outlook or Apple Calendar to protect them.') : vscode.l10n.t('Craft Time: {0} focus blocks saved. Import the file into Google, Outlook or Apple Calendar to protect them.', chosen.length));
     return target;
   }
 

@@ -19,22 +19,22 @@ export async function installCommand(context: vscode.ExtensionContext): Promise<
   const p = plan(context);
   const state = launcherState(p);
   if (state === 'foreign') {
-    const replace = 'Replace It';
-    const answer = await vscode.window.showWarningMessage(`${p.file} exists and was not written by Craft Time.`, { modal: true }, replace);
+    const replace = vscode.l10n.t('Replace It');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} exists and was not written by Craft Time.', p.file), { modal: true }, replace);
     if (answer !== replace) return undefined;
   }
   try {
     await writeLauncher(p);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Could not write ${p.file}: ${(error as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', p.file, (error as Error).message));
     return undefined;
   }
   const hint = isOnPath(p.binDir, process.env.PATH, process.platform)
-    ? 'Open a new terminal and run `craft-time --help`.'
+    ? vscode.l10n.t('Open a new terminal and run `craft-time --help`.')
     : process.platform === 'win32'
-      ? `Add ${p.binDir} to your PATH, then open a new terminal.`
-      : `${p.binDir} is not on your PATH: add \`export PATH="$HOME/.local/bin:$PATH"\` to your shell's startup file.`;
-  void vscode.window.showInformationMessage(`Installed the craft-time command as ${p.file}. ${hint}`);
+      ? vscode.l10n.t('Add {0} to your PATH, then open a new terminal.', p.binDir)
+      : vscode.l10n.t("{0} is not on your PATH: add `{1}` to your shell's startup file.", p.binDir, 'export PATH="$HOME/.local/bin:$PATH"');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Installed the craft-time command as {0}. {1}', p.file, hint));
   return p.file;
 }
 

@@ -19,11 +19,12 @@ export class ProblemReporter implements vscode.Disposable {
     }
     if (this.shown.has(key)) return;
     this.shown.add(key);
+    const text = vscode.l10n.t('Craft Time: {0}', message);
     if (!action) {
-      void vscode.window.showWarningMessage(`Craft Time: ${message}`);
+      void vscode.window.showWarningMessage(text);
       return;
     }
-    void vscode.window.showWarningMessage(`Craft Time: ${message}`, action.title).then((picked) => (picked ? action.run() : undefined));
+    void vscode.window.showWarningMessage(text, action.title).then((picked) => (picked ? action.run() : undefined));
   }
 
   clear(key: string): void {

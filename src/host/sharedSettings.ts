@@ -15,8 +15,8 @@ import type { ProblemReporter } from './problems';
 
 const AGREED_KEY = 'craftTime.sharedSettings.agreed';
 const PROBLEM_KEY = 'machine-settings';
-export const KEEP_EDITOR = "Keep this editor's values";
-export const USE_SHARED = 'Use the shared values';
+const keepEditor = () => vscode.l10n.t("Keep this editor's values");
+const useShared = () => vscode.l10n.t('Use the shared values');
 
 /** This build's user (global) values of the machine-wide keys; unset keys are absent. */
 function userValues(): Partial<Record<MachineSettingKey, unknown>> {
@@ -69,7 +69,7 @@ export class SharedSettings extends Disposable {
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(work).catch((e: Error) => this.problems.report(PROBLEM_KEY, `Could not sync the machine-wide settings: ${e.message}`));
+    const next = this.queue.then(work).catch((e: Error) => this.problems.report(PROBLEM_KEY, vscode.l10n.t('Could not sync the machine-wide settings: {0}', e.message)));
     this.queue = next;
     return next;
   }
@@ -125,7 +125,7 @@ export class SharedSettings extends Disposable {
     const plan = planSync(this.file, userValues(), this.agreed);
     if (!(await this.apply(plan))) return;
     // Not awaited: an unanswered question must not hold up writes and reloads queued behind it.
-    if (plan.ask.length) void this.ask(plan.ask, userValues()).catch((e: Error) => this.problems.report(PROBLEM_KEY, `Could not ask about the machine-wide settings: ${e.message}`));
+    if (plan.ask.length) void this.ask(plan.ask, userValues()).catch((e: Error) => this.problems.report(PROBLEM_KEY, vscode.l10n.t('Could not ask about the machine-wide settings: {0}', e.message)));
     await this.remember();
   }
 
@@ -167,10 +167,11 @@ export class SharedSettings extends Disposable {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
       throw error;
     }
-    const list = keys.map((k) => `craftTime.${k}: ${mine[k] === undefined ? 'the default' : JSON.stringify(mine[k])} here, ${JSON.stringify(this.file[k])} shared`).join('; ');
+    const list = keys.map((k) => vscode.l10n.t('craftTime.{0}: {1} here, {2} shared', k, mine[k] === undefined ? vscode.l10n.t('the default') : JSON.stringify(mine[k]), JSON.stringify(this.file[k]))).join('; ');
+    const keep = keepEditor();
     const picked = await vscode.window.showInformationMessage(
-      `Craft Time: this editor's settings differ from the machine-wide ones every editor and the command use (${list}). Which do you want to keep?`,
-      KEEP_EDITOR, USE_SHARED,
+      vscode.l10n.t("Craft Time: this editor's settings differ from the machine-wide ones every editor and the command use ({0}). Which do you want to keep?", list),
+      keep, useShared(),
     );
     // Dismissed: the shared values stay in force (they always win) and the question is not asked again.
     if (!picked) return;
@@ -178,7 +179,7 @@ export class SharedSettings extends Disposable {
       const fresh = await readMachineSettings(this.dataDir);
       if (fresh.problem) return this.problems.report(PROBLEM_KEY, fresh.problem);
       this.setFile(fresh.values);
-      if (await this.apply(resolveAsked(picked === KEEP_EDITOR ? 'editor' : 'shared', keys, this.file, userValues(), this.agreed))) await this.remember();
+      if (await this.apply(resolveAsked(picked === keep ? 'editor' : 'shared', keys, this.file, userValues(), this.agreed))) await this.remember();
     });
   }
 }

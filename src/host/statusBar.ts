@@ -6,6 +6,7 @@ import { Commands } from './commandIds';
 import type { ConfigWatcher } from './config';
 import type { ControlsHolder } from './controls';
 import { Disposable } from './lifecycle';
+import { hostLocalizer } from './localizer';
 import type { CraftModel, Snapshot } from './model';
 import type { ProblemReporter } from './problems';
 
@@ -43,6 +44,7 @@ export class StatusBarController extends Disposable {
         inMeeting: snap.history.inMeeting, paused: this.controls.value.paused, problems: this.problems.messages,
       },
       { dashboard: Commands.openDashboard, today: Commands.showToday, pause: Commands.pause, resume: Commands.resume },
+      hostLocalizer(),
     );
     this.item.text = view.text;
     this.item.accessibilityInformation = { label: view.label, role: 'button' };

@@ -2,7 +2,10 @@
 // include workspace names (off unless ticked), see exactly what the file will contain, then save it.
 import * as vscode from 'vscode';
 import { renderSummary, type SummaryFormat } from '../views/render/renderSummary';
-import { monthLabel, type MonthlySummary } from '../views/summaryView';
+import type { MonthlySummary } from '../views/summaryView';
+import { monthLabelIn } from '../shared/locale';
+import { hostLocalizer, summaryLocalizer } from './localizer';
+import type { Localizer } from '../shared/locale';
 import { addMonths, monthOf } from '../core/zone';
 import { writeFileAtomic } from '../store/atomicWrite';
 
@@ -10,7 +13,7 @@ type SummaryFileFormat = SummaryFormat;
 
 export interface SummaryCommandDeps {
   /** Builds the summary model for a month ('YYYY-MM'); workspace names only when asked. */
-  buildSummary(month: string, options: { readonly includeWorkspaces: boolean }): Promise<MonthlySummary>;
+  buildSummary(month: string, options: { readonly includeWorkspaces: boolean; readonly locale?: Localizer }): Promise<MonthlySummary>;
   /** Today's local date 'YYYY-MM-DD' in the configured zone (the only clock read, done by the host). */
   today(): string;
   /** Months that have data, newest first (optional: else the last 12 months are offered). */
@@ -26,11 +29,11 @@ export interface SummaryCommandArgs {
   readonly saveTo?: string;
 }
 
-const FORMATS: readonly { format: SummaryFileFormat; label: string; description: string; language: string; filter: Record<string, string[]> }[] = [
-  { format: 'md', label: 'Markdown', description: 'reads well pasted into a doc or a pull request', language: 'markdown', filter: { Markdown: ['md'] } },
-  { format: 'html', label: 'HTML', description: 'one self-contained printable page (A4 and Letter), charts included', language: 'html', filter: { HTML: ['html'] } },
-  { format: 'json', label: 'JSON', description: 'the numbers, documented schema (docs/summary.md)', language: 'json', filter: { JSON: ['json'] } },
-  { format: 'csv', label: 'CSV', description: 'one row per day, for a spreadsheet', language: 'csv', filter: { CSV: ['csv'] } },
+const FORMATS: readonly { format: SummaryFileFormat; label: string; description: () => string; language: string; filter: Record<string, string[]> }[] = [
+  { format: 'md', label: 'Markdown', description: () => vscode.l10n.t('reads well pasted into a doc or a pull request'), language: 'markdown', filter: { Markdown: ['md'] } },
+  { format: 'html', label: 'HTML', description: () => vscode.l10n.t('one self-contained printable page (A4 and Letter), charts included'), language: 'html', filter: { HTML: ['html'] } },
+  { format: 'json', label: 'JSON', description: () => vscode.l10n.t('the numbers, documented schema (docs/summary.md)'), language: 'json', filter: { JSON: ['json'] } },
+  { format: 'csv', label: 'CSV', description: () => vscode.l10n.t('one row per day, for a spreadsheet'), language: 'csv', filter: { CSV: ['csv'] } },
 ];
 
 function normalizeArgs(arg: unknown): SummaryCommandArgs {
@@ -51,32 +54,32 @@ async function pickMonth(deps: SummaryCommandDeps): Promise<string | undefined> 
   const offered = deps.months ? [...(await deps.months())] : Array.from({ length: 12 }, (_, i) => addMonths(thisMonth, -i));
   const list = [last, ...offered.filter((m) => m !== last && m <= thisMonth)];
   const items = list.map((m) => ({
-    label: monthLabel(m),
-    description: m === last ? 'last month' : m === thisMonth ? 'in progress: up to yesterday' : undefined,
+    label: monthLabelIn(hostLocalizer(), m),
+    description: m === last ? vscode.l10n.t('last month') : m === thisMonth ? vscode.l10n.t('in progress: up to yesterday') : undefined,
     month: m,
   }));
-  const pick = await vscode.window.showQuickPick(items, { title: 'Monthly summary (1/3): month', placeHolder: 'Which month should the summary cover?' });
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Monthly summary (1/3): month'), placeHolder: vscode.l10n.t('Which month should the summary cover?') });
   return pick?.month;
 }
 
 async function pickFormat(): Promise<SummaryFileFormat | undefined> {
   const pick = await vscode.window.showQuickPick(
-    FORMATS.map((f) => ({ label: f.label, description: f.description, format: f.format })),
-    { title: 'Monthly summary (2/3): format', placeHolder: 'Choose a format; you will see the file before anything is saved' },
+    FORMATS.map((f) => ({ label: f.label, description: f.description(), format: f.format })),
+    { title: vscode.l10n.t('Monthly summary (2/3): format'), placeHolder: vscode.l10n.t('Choose a format; you will see the file before anything is saved') },
   );
   return pick?.format;
 }
 
 async function pickWorkspaces(): Promise<boolean | undefined> {
   const item: vscode.QuickPickItem = {
-    label: 'Include workspace names',
-    description: 'off by default: names can reveal projects or clients',
-    detail: 'File paths and meeting titles are never included.',
+    label: vscode.l10n.t('Include workspace names'),
+    description: vscode.l10n.t('off by default: names can reveal projects or clients'),
+    detail: vscode.l10n.t('File paths and meeting titles are never included.'),
     picked: false,
   };
   const picks = await vscode.window.showQuickPick([item], {
-    title: 'Monthly summary (3/3): privacy',
-    placeHolder: 'Tick to list workspaces by name, or just press Enter to leave them out',
+    title: vscode.l10n.t('Monthly summary (3/3): privacy'),
+    placeHolder: vscode.l10n.t('Tick to list workspaces by name, or just press Enter to leave them out'),
     canPickMany: true,
   });
   return picks === undefined ? undefined : picks.length > 0;
@@ -97,8 +100,12 @@ export async function generateSummary(deps: SummaryCommandDeps, arg?: unknown): 
     const spec = FORMATS.find((f) => f.format === format)!;
 
     const content = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Craft Time: building the ${monthLabel(month)} summary…` },
-      async () => renderSummary(await deps.buildSummary(month, { includeWorkspaces }), format),
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Craft Time: building the {0} summary…', monthLabelIn(hostLocalizer(), month)) },
+      async () => {
+        // Markdown and HTML follow the display language unless craftTime.summary.language is "en"; JSON and CSV stay English.
+        const locale = summaryLocalizer(format);
+        return renderSummary(await deps.buildSummary(month, { includeWorkspaces, locale }), format, locale);
+      },
     );
 
     // Show exactly what the file will contain, as an untitled document (nothing is written yet).
@@ -109,13 +116,15 @@ export async function generateSummary(deps: SummaryCommandDeps, arg?: unknown): 
     let target: vscode.Uri | undefined;
     if (args.saveTo) target = vscode.Uri.file(args.saveTo);
     else {
-      const save = 'Save As…';
+      const save = vscode.l10n.t('Save As…'), copy = vscode.l10n.t('Copy to Clipboard');
       const answer = await vscode.window.showInformationMessage(
-        `This is exactly what the ${spec.label} file will contain${includeWorkspaces ? ' (with workspace names)' : ' (no workspace names)'}. Nothing has been saved yet.`,
+        includeWorkspaces
+          ? vscode.l10n.t('This is exactly what the {0} file will contain (with workspace names). Nothing has been saved yet.', spec.label)
+          : vscode.l10n.t('This is exactly what the {0} file will contain (no workspace names). Nothing has been saved yet.', spec.label),
         save,
-        'Copy to Clipboard',
+        copy,
       );
-      if (answer === 'Copy to Clipboard') {
+      if (answer === copy) {
         await vscode.env.clipboard.writeText(content);
         return undefined;
       }
@@ -123,10 +132,10 @@ export async function generateSummary(deps: SummaryCommandDeps, arg?: unknown): 
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
       const name = `craft-time-summary-${month}.${format}`;
       target = await vscode.window.showSaveDialog({
-        title: 'Save the monthly summary',
+        title: vscode.l10n.t('Save the monthly summary'),
         defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
         filters: spec.filter,
-        saveLabel: 'Save Summary',
+        saveLabel: vscode.l10n.t('Save Summary'),
       });
       if (!target) return undefined;
     }
@@ -135,7 +144,7 @@ export async function generateSummary(deps: SummaryCommandDeps, arg?: unknown): 
     if (target.scheme === 'file') await writeFileAtomic(target.fsPath, content, { mode: 0o644 });
     else await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
     if (!args.saveTo) {
-      const open = await vscode.window.showInformationMessage(`Craft Time: saved the ${monthLabel(month)} summary to ${target.fsPath}.`, 'Open');
+      const open = await vscode.window.showInformationMessage(vscode.l10n.t('Craft Time: saved the {0} summary to {1}.', monthLabelIn(hostLocalizer(), month), target.fsPath), vscode.l10n.t('Open'));
       if (open) await vscode.commands.executeCommand('vscode.open', target);
     }
     return target;

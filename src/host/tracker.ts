@@ -220,8 +220,8 @@ export class Tracker implements vscode.Disposable {
       } catch (error) {
         this.acc.restore(error instanceof AppendError ? error.unwritten : spans);
         const code = (error as NodeJS.ErrnoException).code ?? (error instanceof AppendError ? error.code : undefined);
-        const why = code === 'ENOSPC' ? 'the disk is full' : (error as Error).message;
-        this.problems.report('write', `Could not save activity (${why}). It is kept in memory and saved again in 30 seconds.`);
+        const why = code === 'ENOSPC' ? vscode.l10n.t('the disk is full') : (error as Error).message;
+        this.problems.report('write', vscode.l10n.t('Could not save activity ({0}). It is kept in memory and saved again in 30 seconds.', why));
         if (!this.flushTimer) this.flushTimer = setTimeout(() => void this.flush(), FLUSH_MS);
       }
     };
@@ -249,7 +249,7 @@ export class Tracker implements vscode.Disposable {
       this.acc.restore(error instanceof AppendError ? error.unwritten : spans);
       const code = error instanceof AppendError ? error.code : (error as NodeJS.ErrnoException).code;
       try {
-        this.problems.report('write', `Could not save activity (${code === 'ENOSPC' ? 'the disk is full' : (error as Error).message}). It is kept in memory until this window closes.`);
+        this.problems.report('write', vscode.l10n.t('Could not save activity ({0}). It is kept in memory until this window closes.', code === 'ENOSPC' ? vscode.l10n.t('the disk is full') : (error as Error).message));
       } catch {
         // the window is going away: nothing left to tell
       }

@@ -7,6 +7,7 @@ import type { CalendarService } from './calendarService';
 import type { ConfigWatcher } from './config';
 import type { DashboardDeps } from './dashboardPanel';
 import { lazyReports } from './lazyReports';
+import { hostLocalizer } from './localizer';
 import type { CraftModel } from './model';
 import type { SummaryCommandDeps } from './summaryCommand';
 import type { Tracker } from './tracker';
@@ -29,6 +30,7 @@ export function dashboardDeps(s: ViewSources): DashboardDeps {
       const { history, inputs } = await s.model.load(r.from, r.to, now);
       return buildDashboardModel(inputs, {
         range, today, includeWorkspaces: cfg.dashboardShowWorkspaces, workspaceNames: history.workspaceNames, calendars: await s.calendars.health(), changedLines: history.changedLines,
+        locale: hostLocalizer(),
       });
     },
   };
@@ -37,12 +39,12 @@ export function dashboardDeps(s: ViewSources): DashboardDeps {
 export function summaryDeps(s: ViewSources): SummaryCommandDeps {
   return {
     today: () => localDate(Date.now(), s.config.value.timeZone),
-    buildSummary: async (month, { includeWorkspaces }) => {
+    buildSummary: async (month, { includeWorkspaces, locale }) => {
       const { monthlySummary, summaryAsOf, summaryRange } = lazyReports();
       const cfg = s.config.value, now = Date.now(), today = localDate(now, cfg.timeZone);
       const asOf = summaryAsOf(month, today), r = summaryRange(month, asOf);
       const { history, inputs } = await s.model.load(r.from, r.to, now);
-      return monthlySummary(inputs, month, { asOf, includeWorkspaces, workspaceNames: history.workspaceNames });
+      return monthlySummary(inputs, month, { asOf, includeWorkspaces, workspaceNames: history.workspaceNames }, locale);
     },
   };
 }

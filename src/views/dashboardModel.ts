@@ -10,8 +10,8 @@ import { judgeWeeks } from '../core/weeks';
 import { handsOnByProgram } from '../core/programs';
 import { addDays, addMonths, monthOf, monthRange, startOfDay, startOfIsoWeek } from '../core/zone';
 import type { CalendarHealthView, DashboardModel, DashboardRange, DashboardWeek } from '../shared/protocol';
+import { categoryName, ENGLISH, monthLabelIn, type Localizer } from '../shared/locale';
 import { edgeHeadline, missingLines, signalViews } from './edgeText';
-import { monthLabel } from './labels';
 
 /** Languages and workspaces listed by name at most (the rest are summed as "other"). */
 export const DASHBOARD_TOP_ITEMS = 10;
@@ -31,6 +31,8 @@ export interface DashboardOptions {
   readonly calendars?: readonly CalendarHealthView[];
   /** Changed lines per local day (hands, assisted), for the weekly "lines you wrote yourself". */
   readonly changedLines?: ReadonlyMap<string, { readonly hands: number; readonly assisted: number }>;
+  /** The display language for every text in the model (default English). */
+  readonly locale?: Localizer;
 }
 
 /** The local dates the view covers (never past today). */
@@ -72,6 +74,7 @@ function ownShare(lines: DashboardOptions['changedLines'], from: string, to: str
 /** Builds the dashboard model from day measures covering dashboardMeasureRange (reused across views). */
 export function dashboardModelFromDays(allDays: readonly DayMeasures[], inputs: MeasureInputs, options: DashboardOptions): DashboardModel {
   const { range, today } = options;
+  const l = options.locale ?? ENGLISH;
   const context = inputs.context;
   const { from, to } = dashboardDates(range, today);
   const days = allDays.filter((d) => d.date >= from && d.date <= to);
@@ -95,7 +98,7 @@ export function dashboardModelFromDays(allDays: readonly DayMeasures[], inputs: 
   const meetingMs = days.reduce((s, d) => s + d.meetingMs, 0);
   const names = options.workspaceNames ?? new Map<string, string>();
   const meetingsCovered = coverage !== 'none';
-  const title = range.kind === 'last12Weeks' ? `Last ${DEFAULT_WEEKS} weeks` : monthLabel(range.month);
+  const title = range.kind === 'last12Weeks' ? l.t('Last {0} weeks', DEFAULT_WEEKS) : monthLabelIn(l, range.month);
   return {
     range,
     from,
@@ -134,18 +137,18 @@ export function dashboardModelFromDays(allDays: readonly DayMeasures[], inputs: 
     weeks,
     heatMap: heatMap(days),
     breakdown: {
-      categories: CATEGORIES.map((c) => ({ label: c, ms: days.reduce((s, d) => s + d.byCategory[c], 0) })).filter((x) => x.ms > 0).sort((a, b) => b.ms - a.ms),
-      languages: rankTotals(sumByKey(days, (d) => d.byLanguage), (k) => k || 'unknown', DASHBOARD_TOP_ITEMS),
+      categories: CATEGORIES.map((c) => ({ label: categoryName(l, c), ms: days.reduce((s, d) => s + d.byCategory[c], 0) })).filter((x) => x.ms > 0).sort((a, b) => b.ms - a.ms),
+      languages: rankTotals(sumByKey(days, (d) => d.byLanguage), (k) => k || l.t('unknown'), DASHBOARD_TOP_ITEMS, l.t('other')),
       programs: [...handsOnByProgram(inputs.segments, startOfDay(from, context.timeZone), startOfDay(addDays(to, 1), context.timeZone))]
         .filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]).map(([label, ms]) => ({ label, ms })),
-      workspaces: options.includeWorkspaces ? rankTotals(sumByKey(days, (d) => d.byWorkspace), (k) => (k ? names.get(k) ?? 'unnamed workspace' : 'no folder'), DASHBOARD_TOP_ITEMS) : [],
+      workspaces: options.includeWorkspaces ? rankTotals(sumByKey(days, (d) => d.byWorkspace), (k) => (k ? names.get(k) ?? l.t('unnamed workspace') : l.t('no folder')), DASHBOARD_TOP_ITEMS, l.t('other')) : [],
     },
     edge: {
       state: edge.state,
       asOf: edge.asOf,
-      headline: edgeHeadline(edge),
-      signals: signalViews(edge).map(({ id, title, fired, available, detail }) => ({ id, title, fired, available, detail })),
-      missing: missingLines(edge),
+      headline: edgeHeadline(edge, l),
+      signals: signalViews(edge, l).map(({ id, title, fired, available, detail }) => ({ id, title, fired, available, detail })),
+      missing: missingLines(edge, l),
     },
     calendars: (options.calendars ?? []).map((c) => ({ id: c.id, kind: c.kind, label: c.label, lastSuccess: c.lastSuccess, events: c.events, problem: c.problem })),
     deepWorkMinutes: context.deepWorkMinutes,

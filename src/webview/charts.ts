@@ -3,6 +3,7 @@
 // Colours come from CSS classes mapped to VS Code theme variables (style.css).
 import type { DashboardDay, DashboardModel, DashboardWeek } from '../shared/protocol';
 import { clear, hours, percent, s, shortDate, WEEKDAYS } from './dom';
+import { l } from './l10n';
 
 const HOUR = 3_600_000;
 export const DAILY_VIEWBOX = { w: 720, h: 200 };
@@ -68,10 +69,10 @@ export function drawDaily(svg: SVGSVGElement, days: readonly DashboardDay[], mee
   const hands = days.reduce((t, d) => t + d.handsOnMs, 0), meet = days.reduce((t, d) => t + d.meetingMs, 0);
   const assisted = days.reduce((t, d) => t + d.assistedMs, 0);
   const best = days.reduce<DashboardDay | undefined>((b, d) => (!b || d.handsOnMs > b.handsOnMs ? d : b), undefined);
-  return `Daily hands-on and meeting time over ${days.length} days: ${hours(hands)} hands-on` +
-    (meetingsCovered ? `, ${hours(meet)} in meetings` : ', meetings unknown (no calendar)') +
-    `, and beside it ${hours(assisted)} assisted by tools` +
-    (best && best.handsOnMs > 0 ? `. Most hands-on: ${shortDate(best.date)} with ${hours(best.handsOnMs)}.` : '.');
+  return l.t('Daily hands-on and meeting time over {0} days: {1} hands-on', days.length, hours(hands)) +
+    (meetingsCovered ? l.t(', {0} in meetings', hours(meet)) : l.t(', meetings unknown (no calendar)')) +
+    l.t(', and beside it {0} assisted by tools', hours(assisted)) +
+    (best && best.handsOnMs > 0 ? l.t('. Most hands-on: {0} with {1}.', shortDate(best.date), hours(best.handsOnMs)) : '.');
 }
 
 /** Weekly craft ratio bars against the role's ratio floor; without a calendar, hands-on against the hours floor. */
@@ -101,16 +102,16 @@ export function drawWeekly(svg: SVGSVGElement, weeks: readonly DashboardWeek[], 
   if (byRatio) {
     const fy = y(model.floor.craftRatio);
     g.appendChild(s('line', { class: 'floor', x1: left, x2: right, y1: n1(fy), y2: n1(fy) }));
-    g.appendChild(s('text', { class: 'tick floor-label', x: right, y: n1(fy - 4), 'text-anchor': 'end' }, `floor ${percent(model.floor.craftRatio)}`));
+    g.appendChild(s('text', { class: 'tick floor-label', x: right, y: n1(fy - 4), 'text-anchor': 'end' }, l.t('floor {0}', percent(model.floor.craftRatio))));
   }
   g.appendChild(s('line', { class: 'axis', x1: left, x2: right, y1: y(0), y2: y(0) }));
   svg.appendChild(g);
   const below = weeks.filter((x) => x.belowFloor).length;
   const lastShare = [...weeks].reverse().find((x) => x.ownLinesShare !== null);
-  const share = lastShare ? ` Changed lines you wrote yourself in W${lastShare.week.slice(6)}: ${percent(lastShare.ownLinesShare)}.` : '';
+  const share = lastShare ? l.t(' Changed lines you wrote yourself in W{0}: {1}.', lastShare.week.slice(6), percent(lastShare.ownLinesShare)) : '';
   return (byRatio
-    ? `Weekly craft ratio against the ${model.role} floor of ${percent(model.floor.craftRatio)}: ${below} of ${weeks.length} weeks below the floor.`
-    : `Weekly hands-on hours against the pro-rated ${model.role} floor of ${model.floor.weeklyHandsOnHours} h: ${below} of ${weeks.length} weeks below. No calendar, so the craft ratio is not shown.`) + share;
+    ? l.t('Weekly craft ratio against the {0} floor of {1}: {2} of {3} weeks below the floor.', model.role, percent(model.floor.craftRatio), below, weeks.length)
+    : l.t('Weekly hands-on hours against the pro-rated {0} floor of {1} h: {2} of {3} weeks below. No calendar, so the craft ratio is not shown.', model.role, model.floor.weeklyHandsOnHours, below, weeks.length)) + share;
 }
 
 /** Deep-work time per day (blocks of at least deepWorkMinutes), with the block count above each bar. */
@@ -133,7 +134,7 @@ export function drawDeepWork(svg: SVGSVGElement, days: readonly DashboardDay[], 
   svg.appendChild(g);
   const blocks = days.reduce((t, d) => t + d.deepWorkBlocks, 0), ms = days.reduce((t, d) => t + d.deepWorkMs, 0);
   const withDeep = days.filter((d) => d.deepWorkBlocks > 0).length;
-  return `Deep work: ${blocks} blocks of ${deepWorkMinutes} minutes or more, ${hours(ms)} in total, on ${withDeep} of ${days.length} days.`;
+  return l.t('Deep work: {0} blocks of {1} minutes or more, {2} in total, on {3} of {4} days.', blocks, deepWorkMinutes, hours(ms), withDeep, days.length);
 }
 
 /** Hour-of-day x weekday heat map of hands-on time. */
@@ -158,8 +159,8 @@ export function drawHeatMap(svg: SVGSVGElement, heat: readonly (readonly number[
   const byDay = heat.map((row) => row.reduce((t, x) => t + x, 0));
   const topDay = byDay.indexOf(Math.max(...byDay));
   return max === 0
-    ? 'Heat map of hands-on time by weekday and hour: no hands-on time in this period.'
-    : `Heat map of hands-on time by weekday and hour: busiest hour ${WEEKDAYS[bestD]} ${String(bestH).padStart(2, '0')}:00 (${hours(heat[bestD][bestH])}); busiest weekday ${WEEKDAYS[topDay]} (${hours(byDay[topDay])}).`;
+    ? l.t('Heat map of hands-on time by weekday and hour: no hands-on time in this period.')
+    : l.t('Heat map of hands-on time by weekday and hour: busiest hour {0} {1}:00 ({2}); busiest weekday {3} ({4}).', WEEKDAYS[bestD], String(bestH).padStart(2, '0'), hours(heat[bestD][bestH]), WEEKDAYS[topDay], hours(byDay[topDay]));
 }
 
 /** A horizontal bar (0..1) for breakdown rows, drawn in a fixed 100 x 8 viewBox. */

@@ -1,5 +1,8 @@
 // Tiny DOM helpers: elements are built with setAttribute and textContent only (never innerHTML), so text
 // that came from outside (workspace names, languages, calendar labels) can only ever be text.
+import { durationIn, hoursIn, monthLabelIn, percentIn, shortDateIn, weekdaysIn } from '../shared/locale';
+import { l } from './l10n';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 type Attrs = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -40,34 +43,28 @@ export function fill(el: Element, ...children: Child[]): void {
   apply(el, {}, children);
 }
 
-const HOUR = 3_600_000;
-
-/** "3h 05m" (floor to the minute, like formatDuration in core/format). */
+/** "3h 05m" / "3 Std. 05 Min." (floor to the minute, like the status bar). */
 export function duration(ms: number): string {
-  const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  const hh = Math.floor(minutes / 60), mm = minutes % 60;
-  return hh === 0 ? `${mm}m` : `${hh}h ${String(mm).padStart(2, '0')}m`;
+  return durationIn(l, ms);
 }
 
-/** "12.5 h". */
+/** "12.5 h" / "12,5 Std.". */
 export function hours(ms: number): string {
-  return `${(Math.round((ms / HOUR) * 10) / 10).toFixed(1)} h`;
+  return hoursIn(l, ms);
 }
 
 export function percent(r: number | null): string {
-  return r === null ? 'n/a' : `${Math.round(r * 100)} %`;
+  return percentIn(l, r);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+export const WEEKDAYS = weekdaysIn(l);
 
-/** "2 Mar". */
+/** "2 Mar" / "2. März". */
 export function shortDate(date: string): string {
-  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
+  return shortDateIn(l, date);
 }
 
-/** "March 2026". */
+/** "March 2026" / "März 2026". */
 export function monthName(month: string): string {
-  return `${LONG_MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+  return monthLabelIn(l, month);
 }

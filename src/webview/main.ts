@@ -4,6 +4,7 @@
 import type { DashboardModel, ToHost, ToWebview } from '../shared/protocol';
 import { barSvg, DAILY_VIEWBOX, DEEP_VIEWBOX, drawDaily, drawDeepWork, drawHeatMap, drawWeekly, HEAT_VIEWBOX, WEEKLY_VIEWBOX } from './charts';
 import { duration, fill, h, hours, monthName, percent, s, shortDate, WEEKDAYS } from './dom';
+import { l } from './l10n';
 import './style.css';
 
 interface VsCodeApi {
@@ -19,10 +20,10 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 type BreakdownTab = 'categories' | 'languages' | 'workspaces' | 'programs';
 const TABS: readonly { id: BreakdownTab; label: string }[] = [
-  { id: 'categories', label: 'Activity' },
-  { id: 'languages', label: 'Languages' },
-  { id: 'workspaces', label: 'Workspaces' },
-  { id: 'programs', label: 'Programs' },
+  { id: 'categories', label: l.t('Activity') },
+  { id: 'languages', label: l.t('Languages') },
+  { id: 'workspaces', label: l.t('Workspaces') },
+  { id: 'programs', label: l.t('Programs') },
 ];
 
 const vscode = acquireVsCodeApi();
@@ -38,12 +39,12 @@ function setState(next: UiState): void {
 
 // ---- page skeleton (built once) ----
 const chartSvg = (vb: { w: number; h: number }, id: string) =>
-  s('svg', { id, class: 'chart', viewBox: `0 0 ${vb.w} ${vb.h}`, role: 'img', 'aria-label': 'Loading', preserveAspectRatio: 'xMidYMid meet' });
+  s('svg', { id, class: 'chart', viewBox: `0 0 ${vb.w} ${vb.h}`, role: 'img', 'aria-label': l.t('Loading'), preserveAspectRatio: 'xMidYMid meet' });
 
 const monthSelect = h('select', { id: 'month', 'aria-describedby': 'range-text' });
-const prevBtn = h('button', { id: 'prev', type: 'button', class: 'icon', 'aria-label': 'Previous month', title: 'Previous month' }, '‹');
-const nextBtn = h('button', { id: 'next', type: 'button', class: 'icon', 'aria-label': 'Next month', title: 'Next month' }, '›');
-const summaryBtn = h('button', { id: 'summary', type: 'button', class: 'secondary' }, 'Generate monthly summary…');
+const prevBtn = h('button', { id: 'prev', type: 'button', class: 'icon', 'aria-label': l.t('Previous month'), title: l.t('Previous month') }, '‹');
+const nextBtn = h('button', { id: 'next', type: 'button', class: 'icon', 'aria-label': l.t('Next month'), title: l.t('Next month') }, '›');
+const summaryBtn = h('button', { id: 'summary', type: 'button', class: 'secondary' }, l.t('Generate monthly summary…'));
 const rangeText = h('p', { id: 'range-text', class: 'muted' }, ' ');
 const status = h('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' }, ' ');
 
@@ -52,13 +53,13 @@ const kpi = (id: string, label: string) => {
   const sub = h('span', { class: 'kpi-sub', id: `${id}-sub` }, ' ');
   return { el: h('div', { class: 'kpi', id }, h('span', { class: 'kpi-label' }, label), value, sub), value, sub };
 };
-const kHands = kpi('kpi-hands', 'Hands-on'), kMeet = kpi('kpi-meet', 'Meetings'), kRatio = kpi('kpi-ratio', 'Craft ratio'), kDeep = kpi('kpi-deep', 'Deep work');
+const kHands = kpi('kpi-hands', l.t('Hands-on')), kMeet = kpi('kpi-meet', l.t('Meetings')), kRatio = kpi('kpi-ratio', l.t('Craft ratio')), kDeep = kpi('kpi-deep', l.t('Deep work'));
 
 const edgeBadge = h('span', { class: 'badge', id: 'edge-state' }, '…');
 const edgeHeadline = h('p', { id: 'edge-headline' }, ' ');
 const edgeSignals = h('ul', { class: 'signals', id: 'edge-signals' });
 const edgeMissing = h('ul', { class: 'missing', id: 'edge-missing' });
-const whyBtn = h('button', { type: 'button', class: 'secondary', id: 'why' }, 'Why? Full explanation');
+const whyBtn = h('button', { type: 'button', class: 'secondary', id: 'why' }, l.t('Why? Full explanation'));
 
 const dailySvg = chartSvg(DAILY_VIEWBOX, 'chart-daily');
 const weeklySvg = chartSvg(WEEKLY_VIEWBOX, 'chart-weekly');
@@ -67,24 +68,24 @@ const heatSvg = chartSvg(HEAT_VIEWBOX, 'chart-heat');
 const dailyTable = h('table', { class: 'data' });
 const weeklyTable = h('table', { class: 'data' });
 const heatTable = h('table', { class: 'data heat' });
-const weeklyTitle = h('h2', { id: 'h-weekly' }, 'Weekly craft ratio against the floor');
+const weeklyTitle = h('h2', { id: 'h-weekly' }, l.t('Weekly craft ratio against the floor'));
 
 const tabButtons = TABS.map((t) =>
   h('button', { type: 'button', role: 'tab', id: `tab-${t.id}`, 'aria-controls': 'breakdown-panel', 'aria-selected': 'false', tabindex: '-1' }, t.label),
 );
-const tabList = h('div', { role: 'tablist', 'aria-label': 'Breakdown of hands-on time', class: 'tabs' }, ...tabButtons);
+const tabList = h('div', { role: 'tablist', 'aria-label': l.t('Breakdown of hands-on time'), class: 'tabs' }, ...tabButtons);
 const breakdownPanel = h('div', { role: 'tabpanel', id: 'breakdown-panel', class: 'breakdown', tabindex: '0' });
 const calendarsList = h('ul', { class: 'calendars', id: 'calendars' });
-const connectBtn = h('button', { type: 'button', class: 'secondary', id: 'connect' }, 'Connect a calendar…');
+const connectBtn = h('button', { type: 'button', class: 'secondary', id: 'connect' }, l.t('Connect a calendar…'));
 
-const figure = (svg: SVGSVGElement, caption: HTMLElement | null, table: HTMLTableElement, tableLabel: string) =>
+const figure = (svg: SVGSVGElement, caption: HTMLElement | null, table: HTMLTableElement, tableLabel: string, regionLabel: string) =>
   h(
     'figure',
     {},
     h('div', { class: 'chart-box' }, svg),
     caption,
     // The scrolling box is focusable so keyboard users can scroll long tables.
-    h('details', {}, h('summary', {}, tableLabel), h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': tableLabel.replace(/^Show /, '') }, table)),
+    h('details', {}, h('summary', {}, tableLabel), h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': regionLabel }, table)),
   );
 
 const legend = (...items: [string, string][]) => h('div', { class: 'legend' }, ...items.map(([cls, text]) => h('span', {}, h('span', { class: `swatch ${cls}` }), text)));
@@ -100,16 +101,16 @@ document.body.appendChild(
       'header',
       { class: 'top' },
       h('div', {}, h('h1', {}, 'Craft Time'), rangeText),
-      h('div', { class: 'controls' }, h('label', { for: 'month' }, 'Period'), prevBtn, monthSelect, nextBtn, summaryBtn),
+      h('div', { class: 'controls' }, h('label', { for: 'month' }, l.t('Period')), prevBtn, monthSelect, nextBtn, summaryBtn),
     ),
     status,
     h('div', { class: 'kpis' }, kHands.el, kMeet.el, kRatio.el, kDeep.el),
-    section('edge', 'Technical edge', h('div', { class: 'edge-head' }, edgeBadge, edgeHeadline), edgeSignals, edgeMissing, whyBtn),
-    section('daily', 'Hands-on, meetings and assisted time per day', figure(dailySvg, legend(['hands', 'Hands-on'], ['meet', 'Meetings'], ['assisted', 'Assisted (written by tools)'], ['off', 'Day off']), dailyTable, 'Show daily values as a table')),
-    section('weekly', weeklyTitle, figure(weeklySvg, legend(['hands', 'At or above floor'], ['below', 'Below floor'], ['floor', 'Floor'], ['share', '% above a bar: changed lines you wrote yourself']), weeklyTable, 'Show weekly values as a table')),
-    section('deep', 'Deep-work blocks per day', figure(deepSvg, null, h('table', { class: 'data', id: 'deep-table' }), 'Show deep work as a table')),
-    section('heat', 'When hands-on time happens (weekday x hour)', figure(heatSvg, null, heatTable, 'Show the heat map as a table')),
-    h('div', { class: 'two' }, section('breakdown', 'Breakdown', tabList, breakdownPanel), section('calendars', 'Calendar sources', calendarsList, connectBtn)),
+    section('edge', l.t('Technical edge'), h('div', { class: 'edge-head' }, edgeBadge, edgeHeadline), edgeSignals, edgeMissing, whyBtn),
+    section('daily', l.t('Hands-on, meetings and assisted time per day'), figure(dailySvg, legend(['hands', l.t('Hands-on')], ['meet', l.t('Meetings')], ['assisted', l.t('Assisted (written by tools)')], ['off', l.t('Day off')]), dailyTable, l.t('Show daily values as a table'), l.t('daily values as a table'))),
+    section('weekly', weeklyTitle, figure(weeklySvg, legend(['hands', l.t('At or above floor')], ['below', l.t('Below floor')], ['floor', l.t('Floor')], ['share', l.t('% above a bar: changed lines you wrote yourself')]), weeklyTable, l.t('Show weekly values as a table'), l.t('weekly values as a table'))),
+    section('deep', l.t('Deep-work blocks per day'), figure(deepSvg, null, h('table', { class: 'data', id: 'deep-table' }), l.t('Show deep work as a table'), l.t('deep work as a table'))),
+    section('heat', l.t('When hands-on time happens (weekday x hour)'), figure(heatSvg, null, heatTable, l.t('Show the heat map as a table'), l.t('the heat map as a table'))),
+    h('div', { class: 'two' }, section('breakdown', l.t('Breakdown'), tabList, breakdownPanel), section('calendars', l.t('Calendar sources'), calendarsList, connectBtn)),
   ),
 );
 const deepTable = document.getElementById('deep-table') as HTMLTableElement;
@@ -126,7 +127,7 @@ function table(el: HTMLTableElement, caption: string, head: readonly string[], r
 
 function renderPicker(m: DashboardModel): void {
   const current = m.range.kind === 'month' ? m.range.month : '';
-  const options = [h('option', { value: '' }, 'Last 12 weeks'), ...m.months.map((mo) => h('option', { value: mo }, monthName(mo)))];
+  const options = [h('option', { value: '' }, l.t('Last {0} weeks', 12)), ...m.months.map((mo) => h('option', { value: mo }, monthName(mo)))];
   if (current && !m.months.includes(current)) options.push(h('option', { value: current }, monthName(current)));
   fill(monthSelect, ...options);
   monthSelect.value = current;
@@ -140,25 +141,27 @@ function renderPicker(m: DashboardModel): void {
 function renderKpis(m: DashboardModel): void {
   const t = m.totals;
   kHands.value.textContent = duration(t.handsOnMs);
-  kHands.sub.textContent = `${t.availableDays} working day${t.availableDays === 1 ? '' : 's'}${t.daysOff ? `, ${t.daysOff} off` : ''} · ${duration(t.assistedMs)} assisted by tools`;
-  kMeet.value.textContent = m.meetingsCovered ? duration(t.meetingMs) : 'n/a';
-  kMeet.sub.textContent = m.meetingsCovered ? `${t.focusWindows} focus windows (2 h+)` : 'no calendar connected';
-  kRatio.value.textContent = m.meetingsCovered ? percent(t.craftRatio) : 'n/a';
-  kRatio.sub.textContent = `${m.role} floor ${percent(m.floor.craftRatio)}`;
+  const workingDays = t.availableDays === 1 ? l.t('1 working day') : l.t('{0} working days', t.availableDays);
+  const off = t.daysOff ? l.t(', {0} off', t.daysOff) : '';
+  kHands.sub.textContent = l.t('{0}{1} · {2} assisted by tools', workingDays, off, duration(t.assistedMs));
+  kMeet.value.textContent = m.meetingsCovered ? duration(t.meetingMs) : l.t('n/a');
+  kMeet.sub.textContent = m.meetingsCovered ? l.t('{0} focus windows (2 h+)', t.focusWindows) : l.t('no calendar connected');
+  kRatio.value.textContent = m.meetingsCovered ? percent(t.craftRatio) : l.t('n/a');
+  kRatio.sub.textContent = l.t('{0} floor {1}', m.role, percent(m.floor.craftRatio));
   kDeep.value.textContent = duration(t.deepWorkMs);
-  kDeep.sub.textContent = `${t.deepWorkBlocks} block${t.deepWorkBlocks === 1 ? '' : 's'} of ${m.deepWorkMinutes} min+`;
+  kDeep.sub.textContent = t.deepWorkBlocks === 1 ? l.t('1 block of {0} min+', m.deepWorkMinutes) : l.t('{0} blocks of {1} min+', t.deepWorkBlocks, m.deepWorkMinutes);
 }
 
-const STATE_LABEL = { learning: 'Learning', healthy: 'Healthy', watch: 'Watch', eroding: 'Eroding' } as const;
+const STATE_LABEL = { learning: l.t('Learning'), healthy: l.t('Healthy'), watch: l.t('Watch'), eroding: l.t('Eroding') } as const;
 
 function renderEdge(m: DashboardModel): void {
   edgeBadge.textContent = STATE_LABEL[m.edge.state];
   edgeBadge.className = `badge state-${m.edge.state}`;
-  edgeHeadline.textContent = `${m.edge.headline} (as of ${shortDate(m.edge.asOf)})`;
+  edgeHeadline.textContent = l.t('{0} (as of {1})', m.edge.headline, shortDate(m.edge.asOf));
   fill(
     edgeSignals,
     ...m.edge.signals.map((x) =>
-      h('li', { class: x.fired ? 'fired' : x.available ? 'quiet' : 'na' }, h('strong', {}, `${x.title}: `), h('span', { class: 'mark' }, x.available ? (x.fired ? 'fired. ' : 'did not fire. ') : 'not enough data. '), x.detail),
+      h('li', { class: x.fired ? 'fired' : x.available ? 'quiet' : 'na' }, h('strong', {}, `${x.title}: `), h('span', { class: 'mark' }, `${x.available ? (x.fired ? l.t('fired') : l.t('did not fire')) : l.t('not enough data')}. `), x.detail),
     ),
   );
   fill(edgeMissing, ...m.edge.missing.map((x) => h('li', {}, x)));
@@ -175,7 +178,7 @@ function renderBreakdown(m: DashboardModel): void {
   const items = m.breakdown[tab];
   const total = items.reduce((t, x) => t + x.ms, 0);
   if (items.length === 0) {
-    fill(breakdownPanel, h('p', { class: 'muted' }, tab === 'workspaces' && m.totals.handsOnMs > 0 ? 'Workspace names are hidden (setting craftTime.dashboard.showWorkspaces).' : 'No hands-on time in this period.'));
+    fill(breakdownPanel, h('p', { class: 'muted' }, tab === 'workspaces' && m.totals.handsOnMs > 0 ? l.t('Workspace names are hidden (setting craftTime.dashboard.showWorkspaces).') : l.t('No hands-on time in this period.')));
     return;
   }
   fill(
@@ -185,7 +188,7 @@ function renderBreakdown(m: DashboardModel): void {
       { class: 'rows' },
       ...items.map((x) => {
         const share = total ? x.ms / total : 0;
-        return h('li', {}, h('span', { class: 'row-label', title: x.label }, x.label), barSvg(share, `${x.label}: ${Math.round(share * 100)} %`), h('span', { class: 'row-value' }, `${duration(x.ms)} · ${Math.round(share * 100)} %`));
+        return h('li', {}, h('span', { class: 'row-label', title: x.label }, x.label), barSvg(share, `${x.label}: ${percent(share)}`), h('span', { class: 'row-value' }, `${duration(x.ms)} · ${percent(share)}`));
       }),
     ),
   );
@@ -193,7 +196,7 @@ function renderBreakdown(m: DashboardModel): void {
 
 function renderCalendars(m: DashboardModel): void {
   if (m.calendars.length === 0) {
-    fill(calendarsList, h('li', { class: 'muted' }, m.meetingsCovered ? 'Meetings come from manual entries only.' : 'No calendar connected: meeting time and the craft ratio are not measured.'));
+    fill(calendarsList, h('li', { class: 'muted' }, m.meetingsCovered ? l.t('Meetings come from manual entries only.') : l.t('No calendar connected: meeting time and the craft ratio are not measured.')));
     return;
   }
   fill(
@@ -204,10 +207,10 @@ function renderCalendars(m: DashboardModel): void {
         { class: c.problem ? 'problem' : 'ok' },
         h('span', { class: 'cal-dot', 'aria-hidden': 'true' }),
         h('strong', {}, c.label),
-        ` (${c.kind === 'url' ? 'subscription' : 'file'}): `,
-        c.problem ? `problem: ${c.problem}` : 'OK',
-        c.lastSuccess ? `; last read ${c.lastSuccess.slice(0, 16).replace('T', ' ')}` : '',
-        c.events !== undefined ? `; ${c.events} events` : '',
+        ` (${c.kind === 'url' ? l.t('subscription') : l.t('file')}): `,
+        c.problem ? l.t('problem: {0}', c.problem) : l.t('OK'),
+        c.lastSuccess ? l.t('; last read {0}', c.lastSuccess.slice(0, 16).replace('T', ' ')) : '',
+        c.events !== undefined ? l.t('; {0} events', c.events) : '',
       ),
     ),
   );
@@ -222,19 +225,19 @@ function render(m: DashboardModel): void {
   renderKpis(m);
   renderEdge(m);
   dailySvg.setAttribute('aria-label', drawDaily(dailySvg, m.days, m.meetingsCovered));
-  table(dailyTable, 'Daily values', ['Date', 'Day', 'Hands-on', 'Assisted', 'Meetings', 'Craft ratio', 'Deep-work blocks'], m.days.map((d) => [
-    d.date, WEEKDAYS[d.weekday - 1], duration(d.handsOnMs), duration(d.assistedMs), m.meetingsCovered ? duration(d.meetingMs) : 'n/a', percent(d.craftRatio), String(d.deepWorkBlocks),
+  table(dailyTable, l.t('Daily values'), [l.t('Date'), l.t('Day'), l.t('Hands-on'), l.t('Assisted'), l.t('Meetings'), l.t('Craft ratio'), l.t('Deep-work blocks')], m.days.map((d) => [
+    d.date, WEEKDAYS[d.weekday - 1], duration(d.handsOnMs), duration(d.assistedMs), m.meetingsCovered ? duration(d.meetingMs) : l.t('n/a'), percent(d.craftRatio), String(d.deepWorkBlocks),
   ]));
-  weeklyTitle.textContent = m.meetingsCovered ? 'Weekly craft ratio against the floor' : 'Weekly hands-on against the floor';
+  weeklyTitle.textContent = m.meetingsCovered ? l.t('Weekly craft ratio against the floor') : l.t('Weekly hands-on against the floor');
   weeklySvg.setAttribute('aria-label', drawWeekly(weeklySvg, m.weeks, m));
-  table(weeklyTable, 'Weekly values', ['Week', 'Days', 'Hands-on', 'Assisted', 'Lines you wrote', 'Floor (pro-rated)', 'Meetings', 'Craft ratio', 'Below floor'], m.weeks.map((w) => [
-    w.week, `${shortDate(w.from)} – ${shortDate(w.to)}`, hours(w.handsOnMs), hours(w.assistedMs), percent(w.ownLinesShare), w.availableDays ? hours(w.floorHandsOnMs) : 'not counted',
-    m.meetingsCovered ? hours(w.meetingMs) : 'n/a', percent(w.craftRatio), w.availableDays === 0 ? '–' : w.belowFloor ? 'yes' : 'no',
+  table(weeklyTable, l.t('Weekly values'), [l.t('Week'), l.t('Days'), l.t('Hands-on'), l.t('Assisted'), l.t('Lines you wrote'), l.t('Floor (pro-rated)'), l.t('Meetings'), l.t('Craft ratio'), l.t('Below floor')], m.weeks.map((w) => [
+    w.week, `${shortDate(w.from)} – ${shortDate(w.to)}`, hours(w.handsOnMs), hours(w.assistedMs), percent(w.ownLinesShare), w.availableDays ? hours(w.floorHandsOnMs) : l.t('not counted'),
+    m.meetingsCovered ? hours(w.meetingMs) : l.t('n/a'), percent(w.craftRatio), w.availableDays === 0 ? '–' : w.belowFloor ? l.t('yes') : l.t('no'),
   ]));
   deepSvg.setAttribute('aria-label', drawDeepWork(deepSvg, m.days, m.deepWorkMinutes));
-  table(deepTable, 'Deep work per day', ['Date', 'Blocks', 'Deep work', 'Longest run'], m.days.filter((d) => d.deepWorkBlocks > 0).map((d) => [d.date, String(d.deepWorkBlocks), duration(d.deepWorkMs), duration(d.longestRunMs)]));
+  table(deepTable, l.t('Deep work per day'), [l.t('Date'), l.t('Blocks'), l.t('Deep work'), l.t('Longest run')], m.days.filter((d) => d.deepWorkBlocks > 0).map((d) => [d.date, String(d.deepWorkBlocks), duration(d.deepWorkMs), duration(d.longestRunMs)]));
   heatSvg.setAttribute('aria-label', drawHeatMap(heatSvg, m.heatMap));
-  table(heatTable, 'Hands-on time by weekday and hour', ['Day', ...Array.from({ length: 24 }, (_, i) => String(i).padStart(2, '0'))], m.heatMap.map((row, d) => [
+  table(heatTable, l.t('Hands-on time by weekday and hour'), [l.t('Day'), ...Array.from({ length: 24 }, (_, i) => String(i).padStart(2, '0'))], m.heatMap.map((row, d) => [
     WEEKDAYS[d], ...row.map((ms) => (ms ? String(Math.round(ms / 60_000)) : '')),
   ]));
   renderBreakdown(m);
@@ -245,9 +248,13 @@ function render(m: DashboardModel): void {
 }
 
 // ---- events ----
+function loadingText(month: string | undefined): string {
+  return month ? l.t('Loading {0}…', monthName(month)) : l.t('Loading the last 12 weeks…');
+}
+
 function select(month: string | undefined): void {
   setState({ ...state, month });
-  status.textContent = `Loading ${month ? monthName(month) : 'the last 12 weeks'}…`;
+  status.textContent = loadingText(month);
   post({ type: 'selectMonth', month });
 }
 
@@ -294,10 +301,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       render(m.model);
       break;
     case 'loading':
-      status.textContent = `Loading ${m.month ? monthName(m.month) : 'the last 12 weeks'}…`;
+      status.textContent = loadingText(m.month);
       break;
     case 'error':
-      status.textContent = `Could not load the dashboard: ${m.message}`;
+      status.textContent = l.t('Could not load the dashboard: {0}', m.message);
       break;
   }
 });

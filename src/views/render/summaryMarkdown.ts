@@ -2,129 +2,131 @@
 // came from outside (languages, workspace names) goes through escapeMarkdown; meeting titles and file
 // paths are not in the model at all.
 import { CATEGORIES } from '../../core/types';
-import { monthLabel, STATE_TEXT, type MonthlySummary, type NamedTime } from '../summaryView';
+import { categoryName, ENGLISH, monthLabelIn, numberIn, percentIn, type Localizer } from '../../shared/locale';
+import type { MonthlySummary, NamedTime } from '../summaryView';
 import { escapeMarkdown } from './escape';
-import { dateSpan, headlineRows, hoursText, overviewSentence, ratioText, shortDate } from './summaryFormat';
+import { dateSpan, edgeStateLabel, headlineRows, hoursText, overviewSentence, ratioText, shortDate, timeOffReason } from './summaryFormat';
 
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 
-function named(list: readonly NamedTime[], total: number): string {
-  return list.map((x) => `${escapeMarkdown(x.name)} ${hoursText(x.ms)}${total ? ` (${Math.round((x.ms / total) * 100)} %)` : ''}`).join(' · ');
+function named(list: readonly NamedTime[], total: number, l: Localizer): string {
+  return list.map((x) => `${escapeMarkdown(x.name)} ${hoursText(x.ms, l)}${total ? ` (${percentIn(l, x.ms / total)})` : ''}`).join(' · ');
 }
 
-export function renderSummaryMarkdown(s: MonthlySummary): string {
+export function renderSummaryMarkdown(s: MonthlySummary, l: Localizer = ENGLISH): string {
   const L: string[] = [];
-  const title = monthLabel(s.month);
-  const prev = s.comparison.lastMonth ? monthLabel(s.comparison.lastMonth.month).split(' ')[0] : 'last month';
+  const hours = (ms: number) => hoursText(ms, l), ratio = (r: number | null) => ratioText(r, l), span = (from: string, to: string) => dateSpan(from, to, l);
+  const na = l.t('n/a');
+  const title = monthLabelIn(l, s.month);
+  // The month's name alone ("February"), from the same wording as the title.
+  const prev = s.comparison.lastMonth ? monthLabelIn(l, s.comparison.lastMonth.month).replace(/\s*\d{4}\s*$/, '') : l.t('last month');
   L.push(`# Craft Time: ${title}`, '');
+  const period = `${span(s.from, s.through >= s.from ? s.through : s.from)} ${s.month.slice(0, 4)}`;
   L.push(
-    `*Monthly summary for a ${s.role} · ${dateSpan(s.from, s.through >= s.from ? s.through : s.from)} ${s.month.slice(0, 4)}` +
-      `${s.inProgress ? ' (month in progress)' : ''} · days in ${escapeMarkdown(s.timeZone)}*`,
+    `*${s.inProgress
+      ? l.t('Monthly summary for a {0} · {1} (month in progress) · days in {2}', s.role, period, escapeMarkdown(s.timeZone))
+      : l.t('Monthly summary for a {0} · {1} · days in {2}', s.role, period, escapeMarkdown(s.timeZone))}*`,
     '',
   );
-  L.push(`**${overviewSentence(s)}** Technical edge: **${STATE_TEXT[s.edge.state]}**.`, '');
+  L.push(`**${overviewSentence(s, l)}** ${l.t('Technical edge: **{0}**.', edgeStateLabel(s.edge.state, l))}`, '');
 
-  L.push('## Headline', '');
-  L.push(row(['', title, `vs ${prev}`, 'vs 3-month average']), row(['---', '---:', '---:', '---:']));
-  for (const r of headlineRows(s)) L.push(row([r.label, `**${r.value}**`, r.lastMonth, r.baseline]));
+  L.push(`## ${l.t('Headline')}`, '');
+  L.push(row(['', title, l.t('vs {0}', prev), l.t('vs 3-month average')]), row(['---', '---:', '---:', '---:']));
+  for (const r of headlineRows(s, l)) L.push(row([r.label, `**${r.value}**`, r.lastMonth, r.baseline]));
   if (s.comparison.baseline && s.comparison.baseline.months.length < 3) {
-    L.push('', `*The average covers ${s.comparison.baseline.months.length} tracked month${s.comparison.baseline.months.length === 1 ? '' : 's'} (${s.comparison.baseline.months.join(', ')}).*`);
+    const n = s.comparison.baseline.months.length, list = s.comparison.baseline.months.join(', ');
+    L.push('', `*${n === 1 ? l.t('The average covers 1 tracked month ({0}).', list) : l.t('The average covers {0} tracked months ({1}).', n, list)}*`);
   }
   L.push('');
 
-  L.push('## Suggestions', '');
+  L.push(`## ${l.t('Suggestions')}`, '');
   s.suggestions.forEach((x, i) => L.push(`${i + 1}. ${x.text}`));
   L.push('');
 
-  L.push('## Weeks', '');
-  L.push(row(['Week', 'Days', 'Hands-on', 'Meetings', 'Craft ratio', 'Floor (pro-rated)', 'Deep-work blocks', 'Focus windows']));
+  L.push(`## ${l.t('Weeks')}`, '');
+  L.push(row([l.t('Week'), l.t('Days'), l.t('Hands-on'), l.t('Meetings'), l.t('Craft ratio'), l.t('Floor (pro-rated)'), l.t('Deep-work blocks'), l.t('Focus windows')]));
   L.push(row(['---', '---', '---:', '---:', '---:', '---', '---:', '---:']));
   for (const w of s.weeks) {
-    const floor = w.availableDays === 0 ? 'not counted (time off)' : `${hoursText(w.floorHandsOnMs)} ${w.belowFloor ? '**below**' : 'met'}`;
+    const floor = w.availableDays === 0 ? l.t('not counted (time off)') : `${hours(w.floorHandsOnMs)} ${w.belowFloor ? `**${l.t('below')}**` : l.t('met')}`;
     L.push(row([
       w.week + (w.partial ? '*' : ''),
-      dateSpan(w.from, w.to),
-      hoursText(w.handsOnMs),
-      s.meetingsCovered ? hoursText(w.meetingMs) : 'n/a',
-      s.meetingsCovered ? ratioText(w.craftRatio) : 'n/a',
+      span(w.from, w.to),
+      hours(w.handsOnMs),
+      s.meetingsCovered ? hours(w.meetingMs) : na,
+      s.meetingsCovered ? ratio(w.craftRatio) : na,
       floor,
       String(w.deepWorkBlocks),
-      s.meetingsCovered ? String(w.focusWindows) : 'n/a',
+      s.meetingsCovered ? String(w.focusWindows) : na,
     ]));
   }
-  if (s.weeks.some((w) => w.partial)) L.push('', '\\* Part of the week falls outside the month; only the days inside it are shown.');
+  if (s.weeks.some((w) => w.partial)) L.push('', `\\* ${l.t('Part of the week falls outside the month; only the days inside it are shown.')}`);
   L.push('');
 
   const dw = s.deepWork;
-  L.push('## Deep work and focus', '');
-  L.push(
-    `- **Deep work:** ${dw.blocks} block${dw.blocks === 1 ? '' : 's'} of ${dw.deepWorkMinutes} min or more, ${hoursText(dw.deepWorkMs)}` +
-      `${dw.shareOfHandsOn !== null ? ` (${ratioText(dw.shareOfHandsOn)} of hands-on time)` : ''}` +
-      `${dw.averageBlockMs !== null ? `, ${Math.round(dw.averageBlockMs / 60_000)} min on average` : ''}; on ${dw.daysWithDeepWork} day${dw.daysWithDeepWork === 1 ? '' : 's'}.`,
-  );
+  L.push(`## ${l.t('Deep work and focus')}`, '');
+  const blocks = dw.blocks === 1 ? l.t('1 block of {0} min or more, {1}', dw.deepWorkMinutes, hours(dw.deepWorkMs)) : l.t('{0} blocks of {1} min or more, {2}', dw.blocks, dw.deepWorkMinutes, hours(dw.deepWorkMs));
+  const share = dw.shareOfHandsOn !== null ? ` ${l.t('({0} of hands-on time)', ratio(dw.shareOfHandsOn))}` : '';
+  const average = dw.averageBlockMs !== null ? l.t(', {0} min on average', Math.round(dw.averageBlockMs / 60_000)) : '';
+  const onDays = dw.daysWithDeepWork === 1 ? l.t('on 1 day') : l.t('on {0} days', dw.daysWithDeepWork);
+  L.push(`- **${l.t('Deep work:')}** ${blocks}${share}${average}; ${onDays}.`);
   if (s.meetingsCovered) {
     L.push(
-      `- **Focus windows** (meeting-free 2 h or more in working hours): ${dw.focusWindows}, ${hoursText(dw.focusMs)}; ` +
-        `${dw.daysWithFocusWindow} of ${dw.availableDays} working days had one.`,
-      `- **Fragmented time** (meeting-free gaps under 1 h): ${dw.fragments} gaps, ${hoursText(dw.fragmentedMs)}.`,
+      `- **${l.t('Focus windows')}** ${l.t('(meeting-free 2 h or more in working hours): {0}, {1}; {2} of {3} working days had one.', dw.focusWindows, hours(dw.focusMs), dw.daysWithFocusWindow, dw.availableDays)}`,
+      `- **${l.t('Fragmented time')}** ${l.t('(meeting-free gaps under 1 h): {0} gaps, {1}.', dw.fragments, hours(dw.fragmentedMs))}`,
     );
   }
-  L.push(
-    `- **Low hands-on days** (under 30 min on a working day): ${dw.lowHandsOnDays}` +
-      `${dw.longestLowRun && dw.longestLowRun.days > 1 ? `; longest run ${dw.longestLowRun.days} days (${dateSpan(dw.longestLowRun.from, dw.longestLowRun.to)})` : ''}.`,
-    '',
-  );
+  const run = dw.longestLowRun && dw.longestLowRun.days > 1 ? l.t('; longest run {0} days ({1})', dw.longestLowRun.days, span(dw.longestLowRun.from, dw.longestLowRun.to)) : '';
+  L.push(`- **${l.t('Low hands-on days')}** ${l.t('(under 30 min on a working day): {0}', dw.lowHandsOnDays)}${run}.`, '');
 
-  L.push('## Meeting mix', '');
+  L.push(`## ${l.t('Meeting mix')}`, '');
   const mix = s.meetingMix;
   if (!mix.covered) {
-    L.push('No calendar or logged meetings cover this month, so meeting time is not measured.', '');
+    L.push(l.t('No calendar or logged meetings cover this month, so meeting time is not measured.'), '');
   } else {
-    L.push(row(['Kind', 'Meetings', 'Hours']), row(['---', '---:', '---:']));
-    const line = (label: string, b: { count: number; ms: number }) => L.push(row([label, String(b.count), hoursText(b.ms)]));
-    line('Recurring', mix.recurring);
-    line('One-off', mix.oneOff);
-    line('1:1s (2 attendees)', mix.oneOnOne);
-    line(`Large (${mix.largeThreshold}+ attendees)`, mix.large);
-    line('**All meetings**', mix.total);
+    L.push(row([l.t('Kind'), l.t('Meetings'), l.t('Hours')]), row(['---', '---:', '---:']));
+    const line = (label: string, b: { count: number; ms: number }) => L.push(row([label, String(b.count), hours(b.ms)]));
+    line(l.t('Recurring'), mix.recurring);
+    line(l.t('One-off'), mix.oneOff);
+    line(l.t('1:1s (2 attendees)'), mix.oneOnOne);
+    line(l.t('Large ({0}+ attendees)', mix.largeThreshold), mix.large);
+    line(`**${l.t('All meetings')}**`, mix.total);
     L.push(
       '',
-      `Hours are meeting time inside the month with double-booked time counted once (${hoursText(mix.conflictMs)} was double-booked); ` +
-        `${hoursText(mix.overlapMs)} of hands-on work happened during meetings. No meeting titles or attendees are included.`,
+      l.t('Hours are meeting time inside the month with double-booked time counted once ({0} was double-booked); {1} of hands-on work happened during meetings. No meeting titles or attendees are included.', hours(mix.conflictMs), hours(mix.overlapMs)),
       '',
     );
   }
 
-  L.push('## Technical edge', '');
-  L.push(`**${STATE_TEXT[s.edge.state]}** as of ${s.edge.asOf} (${s.role} floor: ${s.floor.weeklyHandsOnHours} h hands-on a week, craft ratio ${ratioText(s.floor.craftRatio)}).`, '');
+  L.push(`## ${l.t('Technical edge')}`, '');
+  L.push(l.t('**{0}** as of {1} ({2} floor: {3} h hands-on a week, craft ratio {4}).', edgeStateLabel(s.edge.state, l), s.edge.asOf, s.role, numberIn(l, s.floor.weeklyHandsOnHours), ratio(s.floor.craftRatio)), '');
   for (const sig of s.edge.signals) {
-    const mark = !sig.available ? 'not enough data' : sig.fired ? 'fired' : 'did not fire';
+    const mark = !sig.available ? l.t('not enough data') : sig.fired ? l.t('fired') : l.t('did not fire');
     L.push(`- **${sig.title}** (${mark}): ${sig.detail}`);
   }
-  for (const m of s.edge.missing) L.push(`- *Missing:* ${m}`);
+  for (const m of s.edge.missing) L.push(`- *${l.t('Missing:')}* ${m}`);
   L.push('');
 
-  L.push('## Where the hands-on time went', '');
+  L.push(`## ${l.t('Where the hands-on time went')}`, '');
   const total = s.headline.handsOnMs;
-  const cats = CATEGORIES.filter((c) => s.byCategory[c] > 0).map((c) => ({ name: c, ms: s.byCategory[c] }));
-  L.push(`- **Activity:** ${cats.length ? named(cats, total) : 'none'}`);
-  L.push(`- **Languages:** ${s.languages.length ? named(s.languages, total) : 'none'}`);
-  if (s.workspaces) L.push(`- **Workspaces:** ${s.workspaces.length ? named(s.workspaces, total) : 'none'}`);
+  const cats = CATEGORIES.filter((c) => s.byCategory[c] > 0).map((c) => ({ name: categoryName(l, c), ms: s.byCategory[c] }));
+  const none = l.t('none');
+  L.push(`- **${l.t('Activity:')}** ${cats.length ? named(cats, total, l) : none}`);
+  L.push(`- **${l.t('Languages:')}** ${s.languages.length ? named(s.languages, total, l) : none}`);
+  if (s.workspaces) L.push(`- **${l.t('Workspaces:')}** ${s.workspaces.length ? named(s.workspaces, total, l) : none}`);
   L.push('');
 
-  L.push('## Time off', '');
-  if (s.timeOff.length === 0) L.push('No days off this month.');
+  L.push(`## ${l.t('Time off')}`, '');
+  if (s.timeOff.length === 0) L.push(l.t('No days off this month.'));
   else {
-    const reason = { manual: 'marked off', calendar: 'out of office', idle: 'no activity and no meetings' } as const;
-    L.push(s.timeOff.map((t) => `${shortDate(t.date)} (${reason[t.reason]})`).join(', ') + '.', '', 'Days off count neither for nor against anyone: floors are pro-rated and runs skip them.');
+    L.push(s.timeOff.map((t) => `${shortDate(t.date, l)} (${timeOffReason(t.reason, l)})`).join(', ') + '.', '', l.t('Days off count neither for nor against anyone: floors are pro-rated and runs skip them.'));
   }
   L.push('');
   L.push(
     '---',
     '',
-    '*Generated by Craft Time from data on the engineer\'s own machine and shared by them. Hands-on time is editor activity ' +
-      '(coding, reading, debugging, building, reviewing) with gaps over the idle limit not counted; meetings come from their calendar. ' +
-      'No file paths, meeting titles or attendees are included' + (s.workspaces ? '; workspace names were included at their request.*' : ', and no workspace names.*'),
+    `*${s.workspaces
+      ? l.t("Generated by Craft Time from data on the engineer's own machine and shared by them. Hands-on time is editor activity (coding, reading, debugging, building, reviewing) with gaps over the idle limit not counted; meetings come from their calendar. No file paths, meeting titles or attendees are included; workspace names were included at their request.")
+      : l.t("Generated by Craft Time from data on the engineer's own machine and shared by them. Hands-on time is editor activity (coding, reading, debugging, building, reviewing) with gaps over the idle limit not counted; meetings come from their calendar. No file paths, meeting titles or attendees are included, and no workspace names.")}*`,
   );
   return L.join('\n') + '\n';
 }

@@ -84,6 +84,10 @@ async function generate(format: 'md' | 'html', saveTo: string): Promise<string> 
   return content;
 }
 
+function setSummaryLanguage(value: 'en' | 'display' | undefined): Thenable<void> {
+  return vscode.workspace.getConfiguration('craftTime').update('summary.language', value, vscode.ConfigurationTarget.Global);
+}
+
 suite('monthly summary command writes the file', function () {
   this.timeout(180_000);
   let tmp: string;
@@ -93,9 +97,12 @@ suite('monthly summary command writes the file', function () {
     const { dataDir } = await api();
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'craft-time-summary-'));
     seeded = writeSeed(dataDir);
+    // The English expectations below hold in any display language: craftTime.summary.language forces English.
+    await setSummaryLanguage('en');
   });
 
   suiteTeardown(async () => {
+    await setSummaryLanguage(undefined);
     for (const file of seeded) fs.rmSync(file, { force: true });
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
     await closePreviews().catch(() => undefined);
@@ -114,6 +121,25 @@ suite('monthly summary command writes the file', function () {
     assert.ok(!md.includes(SECRET) && !md.includes('onerror') && !md.includes('<img'), 'a workspace name leaked into the Markdown');
     assert.ok(!/\*\*Workspaces:\*\*/.test(md), 'the Markdown lists workspaces although they were not asked for');
     assert.ok(md.includes('no workspace names'), 'the footer does not say workspace names were left out');
+  });
+
+  test(`the display language (${vscode.env.language}) words the Markdown unless craftTime.summary.language is "en"`, async () => {
+    await setSummaryLanguage('display');
+    try {
+      const md = await generate('md', path.join(tmp, `summary-${month}-display.md`));
+      if (vscode.env.language.startsWith('de')) {
+        // German by the bundle and Intl: "<Monat> <Jahr>" title, "10,5 Std." with a decimal comma.
+        const germanTitle = new Intl.DateTimeFormat('de', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(lastMonthStart.getFullYear(), lastMonthStart.getMonth(), 15));
+        assert.ok(md.startsWith(`# Craft Time: ${germanTitle}\n`), `title line: ${JSON.stringify(md.split('\n')[0])}`);
+        assert.ok(md.includes('\n## Überblick\n') && md.includes('\n## Vorschläge\n'), 'German headings missing');
+        assert.ok(md.includes('**10,5 Std. Hands-on an'), 'the overview sentence is not German with 10,5 Std.');
+      } else {
+        assert.ok(md.startsWith(`# Craft Time: ${monthTitle}\n`), `title line: ${JSON.stringify(md.split('\n')[0])}`);
+        assert.ok(md.includes(`**${EXPECTED_HOURS} hands-on over`));
+      }
+    } finally {
+      await setSummaryLanguage('en');
+    }
   });
 
   test(`HTML: one self-contained file with the month and ${EXPECTED_HOURS}, no scripts, no remote URLs, no workspace names`, async () => {

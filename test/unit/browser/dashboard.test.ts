@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { floorFor } from '../../../src/core/roles';
 import type { DashboardModel } from '../../../src/shared/protocol';
 import { axeViolations, HAS_CHROMIUM, launch, ROOT, SCREENSHOTS, serious, watchedPage } from './chromium';
-import { buildDashboardPage, FAKE_VSCODE_API, sampleModel, type ThemeName } from './dashboardPage';
+import { buildDashboardPage, FAKE_VSCODE_API, sampleModel } from './dashboardPage';
 import { EVIL_WORKSPACE } from './sampleData';
 
 // Page-side globals for functions run inside Chromium (the root tsconfig has no DOM lib, on purpose).
@@ -25,7 +25,7 @@ async function postModel(page: Page, model: DashboardModel): Promise<void> {
 }
 
 let browser: Browser;
-let pageFor: (theme: ThemeName) => string;
+let pageFor: Awaited<ReturnType<typeof buildDashboardPage>>;
 
 test.skipIf(HAS_CHROMIUM)('dashboard webview in Chromium: skipped because /usr/bin/chromium is missing', () => {});
 
@@ -91,6 +91,30 @@ describe.runIf(HAS_CHROMIUM)('dashboard webview in Chromium', () => {
     expect(await page.locator('#chart-weekly text.own-share').allTextContents()).toEqual(['80 %', '25 %']);
     expect(await page.locator('#chart-weekly').getAttribute('aria-label')).toContain(`Changed lines you wrote yourself in W${base.weeks[2].week.slice(6)}: 25 %.`);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('in German: the locale and bundle from the host word the page, Intl formats the numbers, the CSP still holds', async () => {
+    const bundle = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
+    const { page, errors, blocked, context } = await watchedPage(browser, { colorScheme: 'dark' });
+    await page.addInitScript(FAKE_VSCODE_API(undefined));
+    await page.goto(pathToFileURL(pageFor('dark', { locale: 'de', bundle })).href);
+    await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+    const model = sampleModel(undefined);
+    await postModel(page, model);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    // "2 Std. 05 Min." and "62 %" (no-break space): the German choices of docs/architecture.md.
+    const hm = Math.floor(model.totals.handsOnMs / 60_000);
+    expect(await page.locator('#kpi-hands-value').textContent()).toBe(`${Math.floor(hm / 60)} Std. ${String(hm % 60).padStart(2, '0')} Min.`);
+    expect(await page.locator('#kpi-ratio-value').textContent()).toBe(`${Math.round(model.totals.craftRatio! * 100)}\u00a0%`);
+    expect(await page.locator('#kpi-ratio .kpi-label').textContent()).toBe('Handwerksquote');
+    expect(await page.locator('#h-edge').textContent()).toBe('Technischer Vorsprung');
+    expect(await page.locator('#why').textContent()).toBe('Warum? Vollständige Erklärung');
+    expect(await page.locator('#month option[value=""]').textContent()).toBe('Letzte 12 Wochen');
+    expect(await page.locator('#chart-heat').getAttribute('aria-label')).toMatch(/^Heatmap der Hands-on-Zeit nach Wochentag und Stunde/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-de.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(blocked).toEqual([]);
     await context.close();
   });
 

@@ -25,17 +25,17 @@ export const THEMES = {
 export type ThemeName = keyof typeof THEMES;
 
 /** Builds the webview bundle into `dir` with esbuild's API; returns the page path per theme. */
-export async function buildDashboardPage(dir: string): Promise<(theme: ThemeName) => string> {
+export async function buildDashboardPage(dir: string): Promise<(theme: ThemeName, language?: { locale: string; bundle: Record<string, string> }) => string> {
   fs.mkdirSync(dir, { recursive: true });
   await esbuild.build({ entryPoints: [path.join(ROOT, 'src/webview/main.ts')], outfile: path.join(dir, 'webview.js'), bundle: true, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'silent' });
-  return (theme) => {
+  return (theme, language) => {
     const t = THEMES[theme];
     const css = `:root{${Object.entries(t.vars).map(([k, v]) => `--vscode-${k}:${v}`).join(';')}}`;
     fs.writeFileSync(path.join(dir, `theme-${theme}.css`), css);
-    const html = dashboardHtml({ cspSource: 'file:', scriptUri: pathToFileURL(path.join(dir, 'webview.js')).href, styleUri: pathToFileURL(path.join(dir, 'webview.css')).href, nonce: 'dGVzdC1ub25jZS0xMjM0NQ==' })
+    const html = dashboardHtml({ cspSource: 'file:', scriptUri: pathToFileURL(path.join(dir, 'webview.js')).href, styleUri: pathToFileURL(path.join(dir, 'webview.css')).href, nonce: 'dGVzdC1ub25jZS0xMjM0NQ==', ...language })
       .replace('<title>', `<link rel="stylesheet" href="${pathToFileURL(path.join(dir, `theme-${theme}.css`)).href}">\n<title>`)
       .replace('<body>', `<body class="${t.body}">`);
-    const file = path.join(dir, `dashboard-${theme}.html`);
+    const file = path.join(dir, `dashboard-${theme}${language ? `-${language.locale}` : ''}.html`);
     fs.writeFileSync(file, html);
     return file;
   };
