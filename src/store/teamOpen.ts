@@ -9,7 +9,7 @@ import {
   type MonthContribution,
   type RejectedFile,
 } from '../core/team/contribution';
-import { openSealed } from './teamCrypto';
+import { NOT_ROSTERED, openSealed } from './teamCrypto';
 import { readTeamText, ROSTER_FILE, scanTeamFolder, TEAM_FILE, type ScanOptions } from './teamFolder';
 import { reportKeyMap, readSteward, type StewardState } from './teamKeys';
 import { emptyRoster, entryHash, isProblem, parseRoster, parseTeamDocument, rosterMembers, type Roster, type TeamDocument } from './teamTrust';
@@ -83,7 +83,8 @@ export interface CollectedTeam {
  */
 export async function collectTeamContributions(folder: string, team: StewardTeam, options: ScanOptions & { now: number }): Promise<CollectedTeam> {
   const keys = reportKeyMap(team.steward);
-  const rostered = new Set(rosterMembers(team.roster).map((m) => m.fingerprint));
+  // Rostered members by their full public key (not by its 80-bit fingerprint), with their fingerprints.
+  const rostered = new Map(rosterMembers(team.roster).map((m) => [m.key, m.fingerprint]));
   const rejected: RejectedFile[] = [];
   const best = new Map<string, CountedContribution>();
   const legacyFiles: { file: string; text: string }[] = [];
@@ -103,10 +104,10 @@ export async function collectTeamContributions(folder: string, team: StewardTeam
       else legacyFiles.push({ file: f.file, text: f.text });
       return;
     }
-    const opened = openSealed(f.text, team.doc.team, keys);
+    const opened = openSealed(f.text, team.doc.team, keys, rostered);
     if ('reason' in opened) return void rejected.push({ file: f.file, reason: opened.reason });
     if (opened.month !== folderMonth) return void rejected.push({ file: f.file, reason: `in folder ${folderMonth} but sealed for ${opened.month} (a replayed file)` });
-    if (!rostered.has(opened.signerFingerprint)) return void rejected.push({ file: f.file, reason: 'signed by a key that is not on the roster' });
+    if (rostered.get(opened.signer) !== opened.signerFingerprint) return void rejected.push({ file: f.file, reason: NOT_ROSTERED });
     let json: unknown;
     try {
       json = JSON.parse(opened.plaintext);
