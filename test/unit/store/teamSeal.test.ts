@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { buildSealedContribution, serializeSealedContribution, type SealedContribution } from '../../../src/core/team/contribution';
 import type { TeamRole } from '../../../src/core/team/roles';
-import { canonicalJson, fingerprint, generateSigningKeys, openSealed, sealContribution, signText } from '../../../src/store/teamCrypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { canonicalJson, fingerprint, generateReportKeys, generateSigningKeys, isPrivateJwk, openSealed, sealContribution, signText, verifyText } from '../../../src/store/teamCrypto';
 import { ROSTER_FILE, TEAM_FILE, writeContribution, writeJoinRequest, writeSealed } from '../../../src/store/teamFolder';
 import { readMembership, readSentLog, readSteward, reportKeyMap, writeSteward, type Membership } from '../../../src/store/teamKeys';
 import { collectTeamContributions, loadStewardTeam } from '../../../src/store/teamOpen';
@@ -98,6 +99,30 @@ describe('keys and documents', () => {
   });
 });
 
+describe('primitives', () => {
+  test('canonical JSON: keys sorted at every level, undefined left out, arrays in order', () => {
+    expect(canonicalJson({ b: 1, a: { d: 'x', c: [2, { f: null, e: true }] }, u: undefined })).toBe('{"a":{"c":[2,{"e":true,"f":null}],"d":"x"},"b":1}');
+    expect(canonicalJson({})).toBe('{}');
+    expect(canonicalJson({ z: undefined, y: 'a"b' })).toBe('{"y":"a\\"b"}');
+    expect(canonicalJson('s')).toBe('"s"');
+  });
+  test('fresh key pairs: 32 raw bytes each, the public key is the private key\'s, signatures verify', () => {
+    for (const pair of [generateSigningKeys(), generateReportKeys()]) {
+      expect(Buffer.from(pair.publicKey, 'base64url')).toHaveLength(32);
+      expect(Buffer.from(pair.privateKey.d, 'base64url')).toHaveLength(32);
+      expect(pair.privateKey.x).toBe(pair.publicKey);
+      expect(isPrivateJwk(pair.privateKey, pair.privateKey.crv)).toBe(true);
+      const derived = createPublicKey(createPrivateKey({ key: { ...pair.privateKey }, format: 'jwk' })).export({ format: 'jwk' }) as { x: string };
+      expect(derived.x).toBe(pair.publicKey);
+    }
+    const a = generateSigningKeys(), b = generateSigningKeys();
+    expect(a.publicKey).not.toBe(b.publicKey);
+    const sig = signText(a.privateKey, 'ctx', 'message');
+    expect(verifyText(a.publicKey, 'ctx', 'message', sig)).toBe(true);
+    expect(verifyText(b.publicKey, 'ctx', 'message', sig)).toBe(false);
+  });
+});
+
 describe('sealing', () => {
   test('round trip: the steward opens exactly the plaintext the member reviewed, with its signer', async () => {
     const member = await join('principal');
@@ -112,6 +137,9 @@ describe('sealing', () => {
     // Padding: every sealed file of a 4- or 5-week month has the same size.
     const shorter = sealContribution({ team: doc.team, month: '2025-05', reportKey: doc.reportKey, plaintext: serializeSealedContribution({ ...c, weeks: c.weeks.slice(0, 1) }), signer: member.m.signing });
     expect(shorter.length).toBe(text.length);
+    // With the roster's keys: the fingerprint is the roster's; a signer not on it is refused before verifying.
+    expect(openSealed(text, doc.team, reportKeyMap(steward), new Map([[member.m.signing.publicKey, member.fp]]))).toEqual(opened);
+    expect(openSealed(text, doc.team, reportKeyMap(steward), new Map([[generateSigningKeys().publicKey, member.fp]]))).toEqual({ reason: 'signed by a key that is not on the roster' });
   });
   test('a tampered file is rejected: a flipped ciphertext byte, an edited header', async () => {
     const member = await join();
@@ -193,6 +221,9 @@ describe('the roster', () => {
     await expect(exactReport()).rejects.toThrow(/entries were removed or replaced/);
     await fs.promises.writeFile(file, JSON.stringify({ ...roster, entries: [roster.entries[1], roster.entries[0]] }));
     await expect(exactReport()).rejects.toThrow(/out of sequence/);
+    // The steward skips re-checking the entries it signed, but not their hash: an edited last fingerprint is caught.
+    await fs.promises.writeFile(file, JSON.stringify({ ...roster, entries: [roster.entries[0], { ...roster.entries[1], fingerprint: a.fp }] }));
+    await expect(exactReport()).rejects.toThrow(/entries 1-2 are not the ones this steward signed/);
     await fs.promises.writeFile(file, original);
     await expect(exactReport()).resolves.toBeDefined();
   });
