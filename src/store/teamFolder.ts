@@ -184,7 +184,7 @@ export interface ScannedFile extends ContributionFile {
  * 64 KB legacy), files beyond `maxFiles`, and files once `maxTotalBytes` is spent are rejected with reasons.
  * Files are opened with O_NOFOLLOW | O_NONBLOCK and re-checked with fstat (see readOneSync).
  */
-export async function scanTeamFolder(folder: string, options: ScanOptions, onFile: (file: ScannedFile) => void): Promise<RejectedFile[]> {
+export async function scanTeamFolder(folder: string, options: ScanOptions, onFile: (file: ScannedFile) => void | Promise<void>): Promise<RejectedFile[]> {
   const maxFiles = options.maxFiles ?? MAX_TEAM_FILES;
   let budget = options.maxTotalBytes ?? MAX_TEAM_BYTES;
   const wanted = options.months ? new Set(options.months) : undefined;
@@ -231,7 +231,9 @@ export async function scanTeamFolder(folder: string, options: ScanOptions, onFil
     else if (budget - r.length < 0) rejected.push({ file: c.rel, reason: `the folder's reading budget of ${Math.round((options.maxTotalBytes ?? MAX_TEAM_BYTES) / 1048576)} MB is spent` });
     else {
       budget -= r.length;
-      onFile({ file: c.rel, text: r, format: c.format });
+      // A promise means "wait before reading more" (files waiting for a worker thread are bounded).
+      const wait = onFile({ file: c.rel, text: r, format: c.format });
+      if (wait) await wait;
     }
   }
   return rejected;

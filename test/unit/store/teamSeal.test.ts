@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { buildSealedContribution, serializeSealedContribution, type SealedContribution } from '../../../src/core/team/contribution';
 import type { TeamRole } from '../../../src/core/team/roles';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { build } from 'esbuild';
 import { canonicalJson, fingerprint, generateReportKeys, generateSigningKeys, isPrivateJwk, openSealed, sealContribution, signText, verifyText } from '../../../src/store/teamCrypto';
 import { ROSTER_FILE, TEAM_FILE, writeContribution, writeJoinRequest, writeSealed } from '../../../src/store/teamFolder';
 import { readMembership, readSentLog, readSteward, reportKeyMap, writeSteward, type Membership } from '../../../src/store/teamKeys';
@@ -281,6 +282,40 @@ describe('the padding attack of issue 13', () => {
     expect(view.members).toHaveLength(1);
     expect(view.pending).toHaveLength(4);
   });
+});
+
+describe('opening on worker threads', () => {
+  test('the bundled worker gives the same report as this thread: counted, tampered, unrostered, older copies', async () => {
+    const script = path.join(root, 'teamOpenWorker.js');
+    await build({ entryPoints: [path.join(__dirname, '../../../src/store/teamOpenWorker.ts')], outfile: script, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+    const members = await Promise.all(['engineer', 'engineer', 'senior', 'staff', 'engineer', 'senior'].map((r) => join(r as TeamRole)));
+    await admit(...members.slice(0, 5).map((m) => m.fp));
+    for (const [i, m] of members.entries()) await send(m, 10 + i * 4);
+    const doc = await memberTeam(members[0].m);
+    // An older copy of member 0 (same member and month), and a tampered file.
+    const older = sealContribution({ team: doc.team, month: '2025-05', reportKey: doc.reportKey, plaintext: serializeSealedContribution(contribution(doc.team, 'engineer', 40, '2025-05', NOW - 86_400_000)), signer: members[0].m.signing });
+    await writeSealed(folder, `2025-05/${'0'.repeat(32)}.sealed`, older);
+    const tampered = JSON.parse(older);
+    await writeSealed(folder, `2025-05/${'f'.repeat(32)}.sealed`, JSON.stringify({ ...tampered, nonce: 'A'.repeat(16) }));
+    const here = await stewardReport(folder, stewardData, { month: '2025-05', now: NOW, trendMonths: 1, workers: 0 });
+    const pooled = await stewardReport(folder, stewardData, { month: '2025-05', now: NOW, trendMonths: 1, workers: 2, workerScript: script });
+    expect(pooled.report.contributors).toBe(here.report.contributors);
+    expect(pooled.report.groups).toEqual(here.report.groups);
+    expect(pooled.report.rejected).toEqual(here.report.rejected);
+    // A worker that fails hands its files back to this thread: nothing lost, nothing counted twice.
+    const broken = path.join(root, 'broken.js');
+    await fs.promises.writeFile(broken, "require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom'); });\n");
+    const rescued = await stewardReport(folder, stewardData, { month: '2025-05', now: NOW, trendMonths: 1, workers: 2, workerScript: broken });
+    expect(rescued.report.groups).toEqual(here.report.groups);
+    expect(rescued.report.rejected).toEqual(here.report.rejected);
+    expect(here.report.contributors).toBe(5);
+    const winner = (await readSentLog(members[0].data))[0].file;
+    expect(here.report.rejected).toEqual([
+      { file: `2025-05/${'0'.repeat(32)}.sealed`, reason: `an older contribution of the same member and month than ${winner} (the newest counts)` },
+      { file: (await readSentLog(members[5].data))[0].file, reason: 'signed by a key that is not on the roster' },
+      { file: `2025-05/${'f'.repeat(32)}.sealed`, reason: 'does not decrypt (tampered, or not sealed to this report key)' },
+    ].sort((a, b) => (a.file < b.file ? -1 : 1)));
+  }, 30_000);
 });
 
 describe('leaving, migration, key care', () => {
