@@ -4,7 +4,8 @@
 //    roster, open every file in memory, build the report (target: under 3 s and under 250 MB peak). It runs in
 //    a child process so its peak memory (maxRSS) is the report's alone, not the generator's.
 // 3. In the same child, the per-file cryptography alone over the same files: the floor of row 2.
-// 4. Row 2 again with the files opened on worker threads (the bundled dist/teamOpenWorker.js, one per core).
+// 4. Row 2 again with the files opened on worker threads (the bundled dist/teamOpenWorker.js), one per core, at
+//    most 4: forced here, where the product's default (cores - 1) would use none on a 2-core machine.
 // Run: npx tsx bench/team.bench.ts
 import { execFileSync } from 'node:child_process';
 import { createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, hkdfSync, verify } from 'node:crypto';

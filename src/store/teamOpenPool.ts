@@ -26,6 +26,9 @@ export interface SealedOpener {
   close(): Promise<void>;
 }
 
+/** Batches smaller than this, before any worker runs, are opened on the caller's thread. */
+const MIN_BATCH_FOR_WORKERS = 64;
+
 /** The bundled worker script next to the bundle that runs (dist/), when it exists. */
 export const DEFAULT_OPEN_WORKER = path.join(__dirname, 'teamOpenWorker.js');
 
@@ -40,12 +43,14 @@ export function inProcessOpener(setup: OpenerSetup): SealedOpener {
 }
 
 /**
- * `workers` threads running `script` (default: one per core, at most 4), or the in-process opener when the
- * script is missing or `workers` is 0 or 1.
+ * `workers` threads running `script` (default: one per core but one, at most 4), or the in-process opener when
+ * the script is missing or `workers` is 0 or 1.
  */
 export function createSealedOpener(setup: OpenerSetup, options: { workers?: number; script?: string } = {}): SealedOpener {
   const script = options.script ?? DEFAULT_OPEN_WORKER;
-  const count = options.workers ?? Math.min(4, os.availableParallelism?.() ?? os.cpus().length);
+  // One core stays with the caller's thread, which reads, parses and counts; on 2 cores that means no worker
+  // (measured: no shorter wall time, 10-15 % more CPU; docs/performance.md).
+  const count = options.workers ?? Math.min(4, (os.availableParallelism?.() ?? os.cpus().length) - 1);
   const fallback = inProcessOpener(setup);
   if (count < 2 || !fs.existsSync(script)) return fallback;
   const pending = new Map<number, { texts: readonly string[]; resolve: (r: OpenResult[]) => void }>();
@@ -64,8 +69,15 @@ export function createSealedOpener(setup: OpenerSetup, options: { workers?: numb
       void fallback.open(job.texts).then(job.resolve);
     }
   };
-  for (let i = 0; i < count; i++) {
-    const worker = new Worker(script, { workerData: setup });
+  let started = false;
+  const start = () => {
+    started = true;
+    for (let i = 0; i < count; i++) workers.push(spawn());
+  };
+  const spawn = () => {
+    // Small heaps: a worker holds one batch of texts at a time (the report's peak memory stays under 250 MB);
+    // one that runs out fails and its files are opened on the caller's thread.
+    const worker = new Worker(script, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } });
     worker.on('message', (m: { id: number; results: OpenResult[] }) => {
       const job = pending.get(m.id);
       if (!job) return;
@@ -75,11 +87,13 @@ export function createSealedOpener(setup: OpenerSetup, options: { workers?: numb
     });
     worker.on('error', () => fail(worker));
     worker.on('exit', () => fail(worker));
-    workers.push(worker);
-  }
+    return worker;
+  };
   return {
     parallel: count * 2,
     open(texts) {
+      // Threads start with the first full batch: a small team's report never pays for starting them.
+      if (!started && texts.length >= MIN_BATCH_FOR_WORKERS) start();
       if (workers.length === 0) return fallback.open(texts);
       const id = nextId++;
       const worker = workers[turn++ % workers.length];

@@ -257,7 +257,7 @@ export interface StewardReportOptions {
   readonly trendMonths?: number;
   /** Reproducible noise for tests: the release is not recorded, and the report says never to publish it. */
   readonly seed?: number;
-  /** Worker threads that open the sealed files (default: one per core, at most 4; 0 or 1: this thread). */
+  /** Worker threads that open the sealed files (default: one per core but one, at most 4; 0 or 1: this thread). */
   readonly workers?: number;
   /** The bundled worker script (default: dist/teamOpenWorker.js next to the running bundle). */
   readonly workerScript?: string;

@@ -297,6 +297,13 @@ describe('opening on worker threads', () => {
     await writeSealed(folder, `2025-05/${'0'.repeat(32)}.sealed`, older);
     const tampered = JSON.parse(older);
     await writeSealed(folder, `2025-05/${'f'.repeat(32)}.sealed`, JSON.stringify({ ...tampered, nonce: 'A'.repeat(16) }));
+    // 70 files from keys nobody admitted: enough for a full batch, so the worker threads start.
+    const strangers: string[] = [];
+    for (let i = 0; i < 70; i++) {
+      const rel = `2025-05/a${String(i).padStart(31, '0')}.sealed`;
+      strangers.push(rel);
+      await writeSealed(folder, rel, sealContribution({ team: doc.team, month: '2025-05', reportKey: doc.reportKey, plaintext: serializeSealedContribution(contribution(doc.team, 'engineer', 0)), signer: generateSigningKeys() }));
+    }
     const here = await stewardReport(folder, stewardData, { month: '2025-05', now: NOW, trendMonths: 1, workers: 0 });
     const pooled = await stewardReport(folder, stewardData, { month: '2025-05', now: NOW, trendMonths: 1, workers: 2, workerScript: script });
     expect(pooled.report.contributors).toBe(here.report.contributors);
@@ -314,6 +321,7 @@ describe('opening on worker threads', () => {
       { file: `2025-05/${'0'.repeat(32)}.sealed`, reason: `an older contribution of the same member and month than ${winner} (the newest counts)` },
       { file: (await readSentLog(members[5].data))[0].file, reason: 'signed by a key that is not on the roster' },
       { file: `2025-05/${'f'.repeat(32)}.sealed`, reason: 'does not decrypt (tampered, or not sealed to this report key)' },
+      ...strangers.map((file) => ({ file, reason: 'signed by a key that is not on the roster' })),
     ].sort((a, b) => (a.file < b.file ? -1 : 1)));
   }, 30_000);
 });
