@@ -10,7 +10,7 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { build } from 'esbuild';
 import { canonicalJson, fingerprint, generateReportKeys, generateSigningKeys, isPrivateJwk, openSealed, sealContribution, signText, verifyText } from '../../../src/store/teamCrypto';
 import { ROSTER_FILE, TEAM_FILE, writeContribution, writeJoinRequest, writeSealed } from '../../../src/store/teamFolder';
-import { readMembership, readSentLog, readSteward, reportKeyMap, writeSteward, type Membership } from '../../../src/store/teamKeys';
+import { readLegacyMembership, readMembership, readSentLog, readSteward, reportKeyMap, writeSteward, type Membership } from '../../../src/store/teamKeys';
 import { collectTeamContributions, loadStewardTeam } from '../../../src/store/teamOpen';
 import {
   applyAdmit, applyInit, applyJoin, applySend, applyWithdraw, backupStewardKeys, memberTeam, openStewardBackup, planAdmit, planInit, planJoin, planSend,
@@ -341,6 +341,19 @@ describe('leaving, migration, key care', () => {
     expect(done.deleted.sort()).toEqual([file, path.join(folder, ...member.m.requestFile.split('/'))].sort());
     expect(fs.existsSync(path.join(member.data, 'team', 'membership.json'))).toBe(false);
     expect(fs.existsSync(path.join(folder, ...other.m.requestFile.split('/')))).toBe(true);
+  });
+  test('a version-1 membership is recognised (for the one-time question to leave it), a sealed one is not', async () => {
+    const data = path.join(root, 'old-member');
+    await fs.promises.mkdir(path.join(data, 'team'), { recursive: true });
+    await fs.promises.writeFile(path.join(data, 'team', 'membership.json'), JSON.stringify({ schema: 1, folder }));
+    expect(await readLegacyMembership(data)).toEqual({ folder, member: undefined });
+    await fs.promises.writeFile(path.join(data, 'team', 'member.json'), JSON.stringify({ member: 'ab'.repeat(16) }));
+    expect(await readLegacyMembership(data)).toEqual({ folder, member: 'ab'.repeat(16) });
+    await fs.promises.writeFile(path.join(data, 'team', 'member.json'), JSON.stringify({ member: '../../etc' }));
+    expect(await readLegacyMembership(data)).toEqual({ folder, member: undefined });
+    const sealedMember = await join();
+    expect(await readLegacyMembership(sealedMember.data)).toBeUndefined();
+    expect(await readLegacyMembership(path.join(root, 'nobody'))).toBeUndefined();
   });
   test('version-1 plaintext files count for the setup month only, with a warning', async () => {
     for (let i = 0; i < 5; i++) await writeContribution(folder, aContribution({ role: 'engineer', hours: 20 }));
