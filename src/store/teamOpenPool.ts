@@ -72,7 +72,13 @@ export function createSealedOpener(setup: OpenerSetup, options: { workers?: numb
   let started = false;
   const start = () => {
     started = true;
-    for (let i = 0; i < count; i++) workers.push(spawn());
+    for (let i = 0; i < count; i++) {
+      try {
+        workers.push(spawn());
+      } catch {
+        // A thread that cannot start: the others, or the caller's thread, open the files.
+      }
+    }
   };
   const spawn = () => {
     // Small heaps: a worker holds one batch of texts at a time (the report's peak memory stays under 250 MB);
