@@ -20,6 +20,9 @@ const targets = [
   // The worker thread that expands calendars for the extension (src/host/calendarEngine.ts starts it).
   { ...common, entryPoints: ['src/calendar/worker.ts'], outfile: 'dist/calendarWorker.js',
     platform: 'node', format: 'cjs', target: 'node20' },
+  // The worker threads that open sealed team contributions (src/store/teamOpenPool.ts starts them).
+  { ...common, entryPoints: ['src/store/teamOpenWorker.ts'], outfile: 'dist/teamOpenWorker.js',
+    platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js',
     platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js',

@@ -3,15 +3,20 @@
 // 2. `team report` over 10,000 sealed contributions of 10,000 rostered members: verify team.json and the
 //    roster, open every file in memory, build the report (target: under 3 s and under 250 MB peak). It runs in
 //    a child process so its peak memory (maxRSS) is the report's alone, not the generator's.
+// 3. In the same child, the per-file cryptography alone over the same files: the floor of row 2.
+// 4. Row 2 again with the files opened on worker threads (the bundled dist/teamOpenWorker.js), one per core, at
+//    most 4: forced here, where the product's default (cores - 1) would use none on a 2-core machine.
 // Run: npx tsx bench/team.bench.ts
 import { execFileSync } from 'node:child_process';
+import { createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, hkdfSync, verify } from 'node:crypto';
 import * as fs from 'node:fs';
+import { build } from 'esbuild';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSealedContribution, serializeSealedContribution, weeksOfMonth } from '../src/core/team/contribution';
 import { seededRandom } from '../src/core/team/noise';
 import { TEAM_ROLES } from '../src/core/team/roles';
-import { fingerprint, generateSigningKeys, sealContribution } from '../src/store/teamCrypto';
+import { canonicalJson, generateSigningKeys, sealContribution } from '../src/store/teamCrypto';
 import { newSealedRelativePath, ROSTER_FILE, writeTeamText } from '../src/store/teamFolder';
 import { readSteward, writeSteward } from '../src/store/teamKeys';
 import { applyInit, planInit, stewardReport } from '../src/store/teamOps';
@@ -36,16 +41,66 @@ function plaintext(team: string, i: number): string {
 
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
-async function child(folder: string, data: string): Promise<void> {
+async function child(folder: string, data: string, workers: number, workerScript: string): Promise<void> {
   const t0 = performance.now(), c0 = process.cpuUsage();
-  const { report } = await stewardReport(folder, data, { month: MONTH, now: NOW, seed: 1 });
-  const ms = performance.now() - t0, cpu = process.cpuUsage(c0);
+  const { report } = await stewardReport(folder, data, { month: MONTH, now: NOW, seed: 1, workers, workerScript });
+  const ms = performance.now() - t0, cpu = process.cpuUsage(c0); // cpuUsage counts every thread of the process
+  const maxRss = process.resourceUsage().maxRSS * 1024;
   const reasons = [...new Set(report.rejected.map((r) => r.reason))].slice(0, 3);
-  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024, contributors: report.contributors, rejected: report.rejected.length, reasons, groups: report.groups.length }));
+  const floor = workers > 1 ? undefined : await cryptoFloor(folder, data);
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRss, contributors: report.contributors, rejected: report.rejected.length, reasons, groups: report.groups.length, floor }));
+}
+
+/**
+ * The per-file cryptography alone, over the same files (read and parsed beforehand, not timed): the two
+ * public keys from raw bytes, X25519, HKDF, AES-256-GCM of the padded 2 KB, Ed25519 verify. No report can
+ * cost less than this without skipping a check. Constants as in src/store/teamCrypto.ts.
+ */
+async function cryptoFloor(folder: string, data: string): Promise<{ files: number; verified: number; wallMs: number; cpuMs: number; phases: Record<string, number> }> {
+  const doc = JSON.parse(fs.readFileSync(path.join(folder, 'team.json'), 'utf8')) as { team: string };
+  const steward = (await readSteward(data, doc.team))!;
+  const report = steward.reportKeys[steward.reportKeys.length - 1];
+  const reportPrivate = createPrivateKey({ key: { ...report.privateKey }, format: 'jwk' });
+  const dir = path.join(folder, MONTH);
+  const files = fs.readdirSync(dir).map((n) => JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')) as Record<string, string>);
+  const phases = { keys: 0, x25519: 0, hkdf: 0, aes: 0, verify: 0 };
+  const cpuNow = () => { const u = process.cpuUsage(); return u.user + u.system; };
+  let verified = 0, t = 0;
+  const lap = (phase: keyof typeof phases) => {
+    const now = cpuNow();
+    phases[phase] += now - t;
+    t = now;
+  };
+  const t0 = performance.now(), c0 = cpuNow();
+  for (const h of files) {
+    t = cpuNow();
+    const ephemeral = createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: h.ephemeral }, format: 'jwk' });
+    lap('keys');
+    const shared = diffieHellman({ privateKey: reportPrivate, publicKey: ephemeral });
+    lap('x25519');
+    const key = Buffer.from(hkdfSync('sha256', shared, Buffer.from(`${h.ephemeral}.${report.publicKey}`), 'craft-time team seal v2', 32));
+    lap('hkdf');
+    const raw = Buffer.from(h.ciphertext, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(h.nonce, 'base64url'));
+    const { ciphertext: _c, ...header } = h;
+    decipher.setAAD(Buffer.from(canonicalJson(header)));
+    decipher.setAuthTag(raw.subarray(raw.length - 16));
+    const padded = Buffer.concat([decipher.update(raw.subarray(0, raw.length - 16)), decipher.final()]);
+    lap('aes');
+    const inner = JSON.parse(padded.toString('utf8')) as { signer: string; signature: string; contribution: string };
+    t = cpuNow();
+    const signer = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: inner.signer }, format: 'jwk' });
+    lap('keys');
+    const message = Buffer.from(`craft-time/team-contribution-signature\n${doc.team}\n${h.month}\n${h.recipient}\n${inner.contribution}`);
+    if (verify(null, message, signer, Buffer.from(inner.signature, 'base64url'))) verified++;
+    lap('verify');
+  }
+  const wallMs = performance.now() - t0, cpuMs = (cpuNow() - c0) / 1000;
+  return { files: files.length, verified, wallMs, cpuMs, phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v / 1000)])) };
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === 'child') return child(process.argv[3], process.argv[4]);
+  if (process.argv[2] === 'child') return child(process.argv[3], process.argv[4], Number(process.argv[5]), process.argv[6]);
   const root = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'craft-team-bench-'));
   const folder = path.join(root, 'team'), data = path.join(root, 'steward');
   await fs.promises.mkdir(folder);
@@ -83,14 +138,22 @@ async function main(): Promise<void> {
         return fs.promises.writeFile(path.join(folder, ...newSealedRelativePath(MONTH).split('/')), sealed);
       }));
     }
-    void fingerprint;
     const generated = performance.now() - g0;
 
     process.stderr.write(`generated in ${((performance.now() - g0) / 1000).toFixed(0)} s; running the report in a child process...\n`);
-    const out = execFileSync(process.execPath, [...process.execArgv, __filename, 'child', folder, data], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    const r = JSON.parse(out) as { ms: number; cpuMs: number; maxRss: number; contributors: number; rejected: number; reasons: string[]; groups: number };
-    if (r.reasons.length) console.log(`rejected: ${r.reasons.join('; ')}`);
-    rows.push([`team report (${r.contributors} counted, ${r.rejected} rejected, ${r.groups} groups)`, MEMBERS.toLocaleString('en'), `${r.ms.toFixed(0)} ms`, `cpu ${r.cpuMs.toFixed(0)} ms`, mb(r.maxRss), '< 3 s, < 250 MB']);
+    // The worker script as the product ships it (dist/teamOpenWorker.js), bundled for this run.
+    const workerScript = path.join(root, 'teamOpenWorker.js');
+    await build({ entryPoints: [path.join(__dirname, '../src/store/teamOpenWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+    const workers = Math.min(4, os.availableParallelism?.() ?? os.cpus().length);
+    for (const threads of [0, workers]) {
+      const out = execFileSync(process.execPath, [...process.execArgv, __filename, 'child', folder, data, String(threads), workerScript], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const r = JSON.parse(out) as { ms: number; cpuMs: number; maxRss: number; contributors: number; rejected: number; reasons: string[]; groups: number; floor?: Awaited<ReturnType<typeof cryptoFloor>> };
+      if (r.reasons.length) console.log(`rejected: ${r.reasons.join('; ')}`);
+      const where = threads > 1 ? `${threads} worker threads` : 'one thread';
+      rows.push([`team report, ${where} (${r.contributors} counted, ${r.rejected} rejected, ${r.groups} groups)`, MEMBERS.toLocaleString('en'), `${r.ms.toFixed(0)} ms`, `cpu ${r.cpuMs.toFixed(0)} ms`, mb(r.maxRss), '< 3 s, < 250 MB']);
+      const f = r.floor;
+      if (f) rows.push([`its crypto alone (${f.verified} verified; ${Object.entries(f.phases).map(([k, v]) => `${k} ${v}`).join(', ')} ms)`, f.files.toLocaleString('en'), `${f.wallMs.toFixed(0)} ms`, `cpu ${f.cpuMs.toFixed(0)} ms`, '-', 'floor of the row above']);
+    }
 
     const head = ['case', 'files', 'wall', 'other', 'peak RSS', 'target'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));

@@ -35,10 +35,34 @@ export function isPublicKeyText(value: unknown): value is string {
   return typeof value === 'string' && B64URL_32.test(value);
 }
 
+// RFC 8410 DER prefixes: PKCS#8 private keys and SPKI public keys of both curves end in their 32 raw bytes.
+const DER_PREFIX = {
+  ed25519: { pkcs8: '302e020100300506032b657004220420', spki: '302a300506032b6570032100' },
+  x25519: { pkcs8: '302e020100300506032b656e04220420', spki: '302a300506032b656e032100' },
+} as const;
+
+/** The 32 raw bytes at the end of a DER key, after checking its fixed prefix (base64url). */
+function rawOfDer(der: Buffer, prefixHex: string): string {
+  const prefix = Buffer.from(prefixHex, 'hex');
+  if (der.length !== prefix.length + 32 || !der.subarray(0, prefix.length).equals(prefix)) throw new Error('Unexpected key encoding from node:crypto.');
+  return der.subarray(prefix.length).toString('base64url');
+}
+
+/**
+ * A fresh key pair as raw bytes. The keys are encoded by the key generation itself (DER, then the raw bytes
+ * are taken after the fixed prefix): exporting the returned KeyObject as JWK instead can deadlock Node 20
+ * when a garbage collection runs during the export (seen at about one in a few thousand calls).
+ */
+function generateRaw(kind: 'ed25519' | 'x25519'): { x: string; d: string } {
+  const { publicKey, privateKey } = kind === 'ed25519'
+    ? generateKeyPairSync('ed25519', { publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'der' } })
+    : generateKeyPairSync('x25519', { publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'der' } });
+  return { x: rawOfDer(publicKey, DER_PREFIX[kind].spki), d: rawOfDer(privateKey, DER_PREFIX[kind].pkcs8) };
+}
+
 function generate(kind: 'ed25519' | 'x25519'): KeyPair {
-  const { privateKey } = kind === 'ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('x25519');
-  const jwk = privateKey.export({ format: 'jwk' }) as PrivateJwk;
-  return { publicKey: jwk.x, privateKey: { kty: 'OKP', crv: jwk.crv, x: jwk.x, d: jwk.d } };
+  const { x, d } = generateRaw(kind);
+  return { publicKey: x, privateKey: { kty: 'OKP', crv: kind === 'ed25519' ? 'Ed25519' : 'X25519', x, d } };
 }
 
 /** A new Ed25519 signing key pair (steward or member). */
@@ -116,12 +140,17 @@ export const FINGERPRINT_RE = /^[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}$
 
 /** JSON with object keys sorted at every level: what signatures are computed over. */
 export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    return `{${Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  // A plain loop (no intermediate arrays): a report hashes every roster entry and every file's header.
+  const o = value as Record<string, unknown>;
+  let out = '{';
+  for (const k of Object.keys(o).sort()) {
+    const v = o[k];
+    if (v === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${canonicalJson(v)}`;
   }
-  return JSON.stringify(value);
+  return `${out}}`;
 }
 
 export function sha256(text: string): string {
@@ -186,9 +215,10 @@ export function sealContribution(input: SealInput): string {
   const inner = Buffer.from(JSON.stringify({ signer: input.signer.publicKey, signature, contribution: input.plaintext }));
   const padded = Buffer.alloc(Math.ceil((inner.length + 1) / SEAL_PAD_BYTES) * SEAL_PAD_BYTES, 0x20);
   inner.copy(padded);
-  const eph = generateKeyPairSync('x25519');
-  const ephemeral = (eph.publicKey.export({ format: 'jwk' }) as { x: string }).x;
-  const key = deriveKey(diffieHellman({ privateKey: eph.privateKey, publicKey: publicKeyObject(input.reportKey, 'X25519') }), ephemeral, input.reportKey);
+  const eph = generateRaw('x25519');
+  const ephemeral = eph.x;
+  const ephPrivate = createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', x: eph.x, d: eph.d }, format: 'jwk' });
+  const key = deriveKey(diffieHellman({ privateKey: ephPrivate, publicKey: publicKeyObject(input.reportKey, 'X25519') }), ephemeral, input.reportKey);
   const header: Header = { kind: SEALED_KIND, version: SEALED_VERSION, team: input.team, month: input.month, recipient, ephemeral, nonce: randomBytes(12).toString('base64url') };
   const cipher = createCipheriv('aes-256-gcm', key, Buffer.from(header.nonce, 'base64url'));
   cipher.setAAD(Buffer.from(canonicalJson(header)));
@@ -205,15 +235,18 @@ export interface OpenedContribution {
   readonly plaintext: string;
 }
 
+export const NOT_ROSTERED = 'signed by a key that is not on the roster';
 const HEADER_FIELDS = ['kind', 'version', 'team', 'month', 'recipient', 'ephemeral', 'nonce', 'ciphertext'];
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * Opens a sealed file in memory: parses the header, decrypts with the matching report key (AES-GCM
  * authenticates the header and ciphertext), and verifies the member's signature over team, month, recipient
- * and plaintext. Never throws: any failure is a reason that quotes nothing from the file.
+ * and plaintext. Never throws: any failure is a reason that quotes nothing from the file. With `rostered`
+ * (public key -> fingerprint of every rostered member), a signer not on it is refused before the signature is
+ * checked, and the fingerprint is looked up rather than hashed again.
  */
-export function openSealed(text: string, team: string, reportKeys: ReadonlyMap<string, KeyPair>): OpenedContribution | { reason: string } {
+export function openSealed(text: string, team: string, reportKeys: ReadonlyMap<string, KeyPair>, rostered?: ReadonlyMap<string, string>): OpenedContribution | { reason: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -233,7 +266,9 @@ export function openSealed(text: string, team: string, reportKeys: ReadonlyMap<s
   if (!isPublicKeyText(h.ephemeral) || !/^[A-Za-z0-9_-]{16}$/.test(h.nonce as string) || !/^[A-Za-z0-9_-]+$/.test(h.ciphertext as string)) return { reason: 'malformed encryption fields' };
   let padded: Buffer;
   try {
-    const key = deriveKey(diffieHellman({ privateKey: privateKeyObject(report.privateKey), publicKey: publicKeyObject(h.ephemeral, 'X25519') }), h.ephemeral, report.publicKey);
+    // The ephemeral key is new in every file: not cached.
+    const ephemeral = createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: h.ephemeral }, format: 'jwk' });
+    const key = deriveKey(diffieHellman({ privateKey: privateKeyObject(report.privateKey), publicKey: ephemeral }), h.ephemeral, report.publicKey);
     const raw = Buffer.from(h.ciphertext as string, 'base64url');
     if (raw.length < 16 + SEAL_PAD_BYTES) return { reason: 'ciphertext too short' };
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(h.nonce as string, 'base64url'));
@@ -252,10 +287,12 @@ export function openSealed(text: string, team: string, reportKeys: ReadonlyMap<s
   }
   const i = inner as Record<string, unknown>;
   if (typeof inner !== 'object' || inner === null || typeof i.contribution !== 'string' || !isPublicKeyText(i.signer)) return { reason: 'sealed content is malformed' };
+  const rosteredFingerprint = rostered?.get(i.signer);
+  if (rostered && rosteredFingerprint === undefined) return { reason: NOT_ROSTERED };
   if (!verifyText(i.signer, SIGNATURE_CONTEXT, signatureMessage(team, h.month as string, h.recipient as string, i.contribution), i.signature)) {
     return { reason: 'signature does not verify' };
   }
-  return { month: h.month as string, signer: i.signer, signerFingerprint: fingerprint(i.signer), plaintext: i.contribution };
+  return { month: h.month as string, signer: i.signer, signerFingerprint: rosteredFingerprint ?? fingerprint(i.signer), plaintext: i.contribution };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -9,8 +9,9 @@ import {
   type MonthContribution,
   type RejectedFile,
 } from '../core/team/contribution';
-import { openSealed } from './teamCrypto';
-import { readTeamText, ROSTER_FILE, scanTeamFolder, TEAM_FILE, type ScanOptions } from './teamFolder';
+import { NOT_ROSTERED } from './teamCrypto';
+import { createSealedOpener, type OpenResult, type SealedOpener } from './teamOpenPool';
+import { readTeamText, ROSTER_FILE, scanTeamFolder, TEAM_FILE, type ScanOptions, type ScannedFile } from './teamFolder';
 import { reportKeyMap, readSteward, type StewardState } from './teamKeys';
 import { emptyRoster, entryHash, isProblem, parseRoster, parseTeamDocument, rosterMembers, type Roster, type TeamDocument } from './teamTrust';
 
@@ -81,9 +82,22 @@ export interface CollectedTeam {
  * Opens the month folders in a memory budget (see scanTeamFolder) and applies the counting rules. Never
  * throws on file content: every file that does not count is listed with its reason.
  */
-export async function collectTeamContributions(folder: string, team: StewardTeam, options: ScanOptions & { now: number }): Promise<CollectedTeam> {
+export async function collectTeamContributions(folder: string, team: StewardTeam, options: ScanOptions & { now: number; workers?: number; workerScript?: string }): Promise<CollectedTeam> {
   const keys = reportKeyMap(team.steward);
-  const rostered = new Set(rosterMembers(team.roster).map((m) => m.fingerprint));
+  // Rostered members by their full public key (not by its 80-bit fingerprint), with their fingerprints.
+  const rostered = new Map(rosterMembers(team.roster).map((m) => [m.key, m.fingerprint]));
+  const opener = createSealedOpener({ team: team.doc.team, reportKeys: [...keys], rostered: [...rostered] }, { workers: options.workers, script: options.workerScript });
+  try {
+    return await collectWith(folder, team, options, rostered, opener);
+  } finally {
+    await opener.close();
+  }
+}
+
+/** Sealed files go to the opener in batches of this many (one message to a worker thread each). */
+const OPEN_BATCH = 128;
+
+async function collectWith(folder: string, team: StewardTeam, options: ScanOptions & { now: number }, rostered: ReadonlyMap<string, string>, opener: SealedOpener): Promise<CollectedTeam> {
   const rejected: RejectedFile[] = [];
   const best = new Map<string, CountedContribution>();
   const legacyFiles: { file: string; text: string }[] = [];
@@ -96,28 +110,49 @@ export async function collectTeamContributions(folder: string, team: StewardTeam
     best.set(key, win);
     rejected.push({ file: lose.file, reason: `an older contribution of the same member and month than ${win.file} (the newest counts)` });
   };
-  const scanRejected = await scanTeamFolder(folder, options, (f) => {
+  const onFile = (f: ScannedFile): Promise<void> | undefined => {
     const folderMonth = f.file.slice(0, 7);
     if (f.format === 'legacy') {
       if (folderMonth !== team.doc.setupMonth) rejected.push({ file: f.file, reason: `version-1 plaintext file: read only for ${team.doc.setupMonth}, the month this team was set up` });
       else legacyFiles.push({ file: f.file, text: f.text });
-      return;
+      return undefined;
     }
-    const opened = openSealed(f.text, team.doc.team, keys);
-    if ('reason' in opened) return void rejected.push({ file: f.file, reason: opened.reason });
-    if (opened.month !== folderMonth) return void rejected.push({ file: f.file, reason: `in folder ${folderMonth} but sealed for ${opened.month} (a replayed file)` });
-    if (!rostered.has(opened.signerFingerprint)) return void rejected.push({ file: f.file, reason: 'signed by a key that is not on the roster' });
+    batch.push(f.file);
+    texts.push(f.text);
+    if (texts.length >= OPEN_BATCH) return dispatch();
+  };
+  // Batches are opened in parallel but counted in the order they were read (so reasons do not depend on which
+  // worker finished first); the scan waits for the oldest batch when `opener.parallel` are in flight.
+  let batch: string[] = [], texts: string[] = [];
+  let chain: Promise<void> = Promise.resolve();
+  const inFlight: Promise<void>[] = [];
+  const dispatch = (): Promise<void> | undefined => {
+    const files = batch, opening = opener.open(texts);
+    batch = [];
+    texts = [];
+    chain = chain.then(() => opening).then((results) => results.forEach((opened, i) => counted(files[i], opened)));
+    inFlight.push(chain);
+    return inFlight.length >= opener.parallel ? inFlight.shift() : undefined;
+  };
+  const counted = (file: string, opened: OpenResult) => {
+    const folderMonth = file.slice(0, 7);
+    if ('reason' in opened) return void rejected.push({ file, reason: opened.reason });
+    if (opened.month !== folderMonth) return void rejected.push({ file, reason: `in folder ${folderMonth} but sealed for ${opened.month} (a replayed file)` });
+    if (rostered.get(opened.signer) !== opened.signerFingerprint) return void rejected.push({ file, reason: NOT_ROSTERED });
     let json: unknown;
     try {
       json = JSON.parse(opened.plaintext);
     } catch {
-      return void rejected.push({ file: f.file, reason: 'sealed plaintext is not valid JSON' });
+      return void rejected.push({ file, reason: 'sealed plaintext is not valid JSON' });
     }
     const c = parseSealedContribution(json, { now: options.now });
-    if (isRejection(c)) return void rejected.push({ file: f.file, reason: c.reason });
-    if (c.team !== team.doc.team || c.month !== opened.month) return void rejected.push({ file: f.file, reason: 'sealed plaintext names another team or month' });
-    keep({ file: f.file, member: opened.signerFingerprint, contribution: c });
-  });
+    if (isRejection(c)) return void rejected.push({ file, reason: c.reason });
+    if (c.team !== team.doc.team || c.month !== opened.month) return void rejected.push({ file, reason: 'sealed plaintext names another team or month' });
+    keep({ file, member: opened.signerFingerprint, contribution: c });
+  };
+  const scanRejected = await scanTeamFolder(folder, options, onFile);
+  if (texts.length > 0) dispatch();
+  await chain;
   const warnings: string[] = [];
   if (legacyFiles.length > 0) {
     const legacy = collectContributions(legacyFiles, { now: options.now });

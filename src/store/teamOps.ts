@@ -257,6 +257,10 @@ export interface StewardReportOptions {
   readonly trendMonths?: number;
   /** Reproducible noise for tests: the release is not recorded, and the report says never to publish it. */
   readonly seed?: number;
+  /** Worker threads that open the sealed files (default: one per core but one, at most 4; 0 or 1: this thread). */
+  readonly workers?: number;
+  /** The bundled worker script (default: dist/teamOpenWorker.js next to the running bundle). */
+  readonly workerScript?: string;
 }
 
 /**
@@ -282,7 +286,7 @@ export async function stewardReport(folder: string, dataDir: string, o: StewardR
   const earlier = new Map<string, Map<TeamGroupId, EarlierGroup>>();
   for (const r of releases) earlier.set(r.month, new Map(Object.entries(r.groups) as [TeamGroupId, EarlierGroup][]));
   const trendMonths = o.trendMonths ?? DEFAULT_TREND_MONTHS;
-  const collected = await collectTeamContributions(folder, team, { months: reportMonths(o.month, trendMonths), now: o.now });
+  const collected = await collectTeamContributions(folder, team, { months: reportMonths(o.month, trendMonths), now: o.now, workers: o.workers, workerScript: o.workerScript });
   const warnings = [...collected.warnings];
   const recent = recentAdmissionsWarning(team.roster, o.now);
   if (recent) warnings.push(recent);

@@ -190,6 +190,7 @@ export function parseRoster(text: string, team: string, steward: string, trusted
   if (!isObject(j) || j.kind !== ROSTER_KIND || j.version !== 1 || !exactKeys(j, ['kind', 'version', 'team', 'entries'])) return { reason: 'roster.json is not a Craft Time roster' };
   if (j.team !== team) return { reason: 'roster.json belongs to another team' };
   if (!Array.isArray(j.entries) || j.entries.length > MAX_ROSTER_ENTRIES) return { reason: 'roster.json: entries must be a list' };
+  if (trusted !== undefined && j.entries.length < trusted.entries) return { reason: `roster.json has ${j.entries.length} entries but this steward signed ${trusted.entries} (entries removed)` };
   const entries: RosterEntry[] = [];
   let head = rosterHead(emptyRoster(team));
   for (let i = 0; i < j.entries.length; i++) {
@@ -198,13 +199,14 @@ export function parseRoster(text: string, team: string, steward: string, trusted
     if (!isObject(e) || !exactKeys(e, ENTRY_FIELDS)) return { reason: `${at} has missing or unexpected fields` };
     if (e.seq !== i + 1) return { reason: `${at} is out of sequence (entries removed or reordered)` };
     if (e.type !== 'admit' && e.type !== 'report-key') return { reason: `${at} has an unknown type` };
-    if (!isPublicKeyText(e.key) || e.fingerprint !== fingerprint(e.key)) return { reason: `${at} has a bad key or fingerprint` };
+    // The steward's own machine knows the hash of the last entry it signed: the entries up to it are chained
+    // to that hash, so they are exactly what it signed (checked at the last of them; a shorter roster was
+    // refused above) and their signatures and fingerprints need no second computation.
+    const vouched = trusted !== undefined && i < trusted.entries;
+    if (!isPublicKeyText(e.key) || typeof e.fingerprint !== 'string' || (!vouched && e.fingerprint !== fingerprint(e.key))) return { reason: `${at} has a bad key or fingerprint` };
     if (typeof e.at !== 'string' || !STAMP_RE.test(e.at)) return { reason: `${at} has a bad date` };
     if (e.prev !== head) return { reason: `${at} does not follow the entry before it (entries removed, reordered or edited)` };
-    // The steward's own machine knows the hash of the last entry it signed: the entries up to it are chained
-    // to that hash, so they are exactly what it signed and their signatures need no second check.
     const { signature, ...body } = e;
-    const vouched = trusted !== undefined && i < trusted.entries;
     if (!vouched && !verifyText(steward, ROSTER_CONTEXT, `${team}\n${canonicalJson(body)}`, signature)) return { reason: `${at} is not signed by the steward` };
     entries.push(e as unknown as RosterEntry);
     head = entryHash(entries[entries.length - 1]);

@@ -6,9 +6,11 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { buildSealedContribution, serializeSealedContribution, type SealedContribution } from '../../../src/core/team/contribution';
 import type { TeamRole } from '../../../src/core/team/roles';
-import { canonicalJson, fingerprint, generateSigningKeys, openSealed, sealContribution, signText } from '../../../src/store/teamCrypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { build } from 'esbuild';
+import { canonicalJson, fingerprint, generateReportKeys, generateSigningKeys, isPrivateJwk, openSealed, sealContribution, signText, verifyText } from '../../../src/store/teamCrypto';
 import { ROSTER_FILE, TEAM_FILE, writeContribution, writeJoinRequest, writeSealed } from '../../../src/store/teamFolder';
-import { readMembership, readSentLog, readSteward, reportKeyMap, writeSteward, type Membership } from '../../../src/store/teamKeys';
+import { readLegacyMembership, readMembership, readSentLog, readSteward, reportKeyMap, writeSteward, type Membership } from '../../../src/store/teamKeys';
 import { collectTeamContributions, loadStewardTeam } from '../../../src/store/teamOpen';
 import {
   applyAdmit, applyInit, applyJoin, applySend, applyWithdraw, backupStewardKeys, memberTeam, openStewardBackup, planAdmit, planInit, planJoin, planSend,
@@ -98,6 +100,30 @@ describe('keys and documents', () => {
   });
 });
 
+describe('primitives', () => {
+  test('canonical JSON: keys sorted at every level, undefined left out, arrays in order', () => {
+    expect(canonicalJson({ b: 1, a: { d: 'x', c: [2, { f: null, e: true }] }, u: undefined })).toBe('{"a":{"c":[2,{"e":true,"f":null}],"d":"x"},"b":1}');
+    expect(canonicalJson({})).toBe('{}');
+    expect(canonicalJson({ z: undefined, y: 'a"b' })).toBe('{"y":"a\\"b"}');
+    expect(canonicalJson('s')).toBe('"s"');
+  });
+  test('fresh key pairs: 32 raw bytes each, the public key is the private key\'s, signatures verify', () => {
+    for (const pair of [generateSigningKeys(), generateReportKeys()]) {
+      expect(Buffer.from(pair.publicKey, 'base64url')).toHaveLength(32);
+      expect(Buffer.from(pair.privateKey.d, 'base64url')).toHaveLength(32);
+      expect(pair.privateKey.x).toBe(pair.publicKey);
+      expect(isPrivateJwk(pair.privateKey, pair.privateKey.crv)).toBe(true);
+      const derived = createPublicKey(createPrivateKey({ key: { ...pair.privateKey }, format: 'jwk' })).export({ format: 'jwk' }) as { x: string };
+      expect(derived.x).toBe(pair.publicKey);
+    }
+    const a = generateSigningKeys(), b = generateSigningKeys();
+    expect(a.publicKey).not.toBe(b.publicKey);
+    const sig = signText(a.privateKey, 'ctx', 'message');
+    expect(verifyText(a.publicKey, 'ctx', 'message', sig)).toBe(true);
+    expect(verifyText(b.publicKey, 'ctx', 'message', sig)).toBe(false);
+  });
+});
+
 describe('sealing', () => {
   test('round trip: the steward opens exactly the plaintext the member reviewed, with its signer', async () => {
     const member = await join('principal');
@@ -112,6 +138,9 @@ describe('sealing', () => {
     // Padding: every sealed file of a 4- or 5-week month has the same size.
     const shorter = sealContribution({ team: doc.team, month: '2025-05', reportKey: doc.reportKey, plaintext: serializeSealedContribution({ ...c, weeks: c.weeks.slice(0, 1) }), signer: member.m.signing });
     expect(shorter.length).toBe(text.length);
+    // With the roster's keys: the fingerprint is the roster's; a signer not on it is refused before verifying.
+    expect(openSealed(text, doc.team, reportKeyMap(steward), new Map([[member.m.signing.publicKey, member.fp]]))).toEqual(opened);
+    expect(openSealed(text, doc.team, reportKeyMap(steward), new Map([[generateSigningKeys().publicKey, member.fp]]))).toEqual({ reason: 'signed by a key that is not on the roster' });
   });
   test('a tampered file is rejected: a flipped ciphertext byte, an edited header', async () => {
     const member = await join();
@@ -193,6 +222,9 @@ describe('the roster', () => {
     await expect(exactReport()).rejects.toThrow(/entries were removed or replaced/);
     await fs.promises.writeFile(file, JSON.stringify({ ...roster, entries: [roster.entries[1], roster.entries[0]] }));
     await expect(exactReport()).rejects.toThrow(/out of sequence/);
+    // The steward skips re-checking the entries it signed, but not their hash: an edited last fingerprint is caught.
+    await fs.promises.writeFile(file, JSON.stringify({ ...roster, entries: [roster.entries[0], { ...roster.entries[1], fingerprint: a.fp }] }));
+    await expect(exactReport()).rejects.toThrow(/entries 1-2 are not the ones this steward signed/);
     await fs.promises.writeFile(file, original);
     await expect(exactReport()).resolves.toBeDefined();
   });
@@ -252,6 +284,48 @@ describe('the padding attack of issue 13', () => {
   });
 });
 
+describe('opening on worker threads', () => {
+  test('the bundled worker gives the same report as this thread: counted, tampered, unrostered, older copies', async () => {
+    const script = path.join(root, 'teamOpenWorker.js');
+    await build({ entryPoints: [path.join(__dirname, '../../../src/store/teamOpenWorker.ts')], outfile: script, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+    const members = await Promise.all(['engineer', 'engineer', 'senior', 'staff', 'engineer', 'senior'].map((r) => join(r as TeamRole)));
+    await admit(...members.slice(0, 5).map((m) => m.fp));
+    for (const [i, m] of members.entries()) await send(m, 10 + i * 4);
+    const doc = await memberTeam(members[0].m);
+    // An older copy of member 0 (same member and month), and a tampered file.
+    const older = sealContribution({ team: doc.team, month: '2025-05', reportKey: doc.reportKey, plaintext: serializeSealedContribution(contribution(doc.team, 'engineer', 40, '2025-05', NOW - 86_400_000)), signer: members[0].m.signing });
+    await writeSealed(folder, `2025-05/${'0'.repeat(32)}.sealed`, older);
+    const tampered = JSON.parse(older);
+    await writeSealed(folder, `2025-05/${'f'.repeat(32)}.sealed`, JSON.stringify({ ...tampered, nonce: 'A'.repeat(16) }));
+    // 70 files from keys nobody admitted: enough for a full batch, so the worker threads start.
+    const strangers: string[] = [];
+    for (let i = 0; i < 70; i++) {
+      const rel = `2025-05/a${String(i).padStart(31, '0')}.sealed`;
+      strangers.push(rel);
+      await writeSealed(folder, rel, sealContribution({ team: doc.team, month: '2025-05', reportKey: doc.reportKey, plaintext: serializeSealedContribution(contribution(doc.team, 'engineer', 0)), signer: generateSigningKeys() }));
+    }
+    const here = await stewardReport(folder, stewardData, { month: '2025-05', now: NOW, trendMonths: 1, workers: 0 });
+    const pooled = await stewardReport(folder, stewardData, { month: '2025-05', now: NOW, trendMonths: 1, workers: 2, workerScript: script });
+    expect(pooled.report.contributors).toBe(here.report.contributors);
+    expect(pooled.report.groups).toEqual(here.report.groups);
+    expect(pooled.report.rejected).toEqual(here.report.rejected);
+    // A worker that fails hands its files back to this thread: nothing lost, nothing counted twice.
+    const broken = path.join(root, 'broken.js');
+    await fs.promises.writeFile(broken, "require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom'); });\n");
+    const rescued = await stewardReport(folder, stewardData, { month: '2025-05', now: NOW, trendMonths: 1, workers: 2, workerScript: broken });
+    expect(rescued.report.groups).toEqual(here.report.groups);
+    expect(rescued.report.rejected).toEqual(here.report.rejected);
+    expect(here.report.contributors).toBe(5);
+    const winner = (await readSentLog(members[0].data))[0].file;
+    expect(here.report.rejected).toEqual([
+      { file: `2025-05/${'0'.repeat(32)}.sealed`, reason: `an older contribution of the same member and month than ${winner} (the newest counts)` },
+      { file: (await readSentLog(members[5].data))[0].file, reason: 'signed by a key that is not on the roster' },
+      { file: `2025-05/${'f'.repeat(32)}.sealed`, reason: 'does not decrypt (tampered, or not sealed to this report key)' },
+      ...strangers.map((file) => ({ file, reason: 'signed by a key that is not on the roster' })),
+    ].sort((a, b) => (a.file < b.file ? -1 : 1)));
+  }, 30_000);
+});
+
 describe('leaving, migration, key care', () => {
   test('every file sent is logged with its exact plaintext; leaving deletes the member\'s files and keys', async () => {
     const member = await join();
@@ -267,6 +341,19 @@ describe('leaving, migration, key care', () => {
     expect(done.deleted.sort()).toEqual([file, path.join(folder, ...member.m.requestFile.split('/'))].sort());
     expect(fs.existsSync(path.join(member.data, 'team', 'membership.json'))).toBe(false);
     expect(fs.existsSync(path.join(folder, ...other.m.requestFile.split('/')))).toBe(true);
+  });
+  test('a version-1 membership is recognised (for the one-time question to leave it), a sealed one is not', async () => {
+    const data = path.join(root, 'old-member');
+    await fs.promises.mkdir(path.join(data, 'team'), { recursive: true });
+    await fs.promises.writeFile(path.join(data, 'team', 'membership.json'), JSON.stringify({ schema: 1, folder }));
+    expect(await readLegacyMembership(data)).toEqual({ folder, member: undefined });
+    await fs.promises.writeFile(path.join(data, 'team', 'member.json'), JSON.stringify({ member: 'ab'.repeat(16) }));
+    expect(await readLegacyMembership(data)).toEqual({ folder, member: 'ab'.repeat(16) });
+    await fs.promises.writeFile(path.join(data, 'team', 'member.json'), JSON.stringify({ member: '../../etc' }));
+    expect(await readLegacyMembership(data)).toEqual({ folder, member: undefined });
+    const sealedMember = await join();
+    expect(await readLegacyMembership(sealedMember.data)).toBeUndefined();
+    expect(await readLegacyMembership(path.join(root, 'nobody'))).toBeUndefined();
   });
   test('version-1 plaintext files count for the setup month only, with a warning', async () => {
     for (let i = 0; i < 5; i++) await writeContribution(folder, aContribution({ role: 'engineer', hours: 20 }));
