@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { categoryName, durationIn, percentIn } from '../shared/locale';
-import { hostLocalizer } from './localizer';
+import { hostLocalizer, problemText } from './localizer';
 import { ROLES, ROLE_INFO } from '../core/roles';
 import { CATEGORIES } from '../core/types';
 import { writeExport } from '../store/exporter';
@@ -73,7 +73,7 @@ export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
           const doc = await writeExport(dataDir, uri.fsPath, Date.now());
           void vscode.window.showInformationMessage(vscode.l10n.t('Craft Time: exported {0} activity source(s) to {1}.', doc.activity.length, uri.fsPath));
         } catch (error) {
-          void vscode.window.showErrorMessage(vscode.l10n.t('Craft Time: export failed: {0}', (error as Error).message));
+          void vscode.window.showErrorMessage(vscode.l10n.t('Craft Time: export failed: {0}', problemText((error as Error).message)));
         }
       });
     }),
