@@ -11,7 +11,8 @@ import { aSegment, assessEdgeOf, at, dashboardOf, HOUR, summaryOf, testInputs } 
 import { buildDashboardModel } from '../../../src/views/dashboardModel';
 import { statusBarView } from '../../../src/views/statusBarView';
 import { todayAndWeek } from '../../../src/core/today';
-import { floorFor } from '../../../src/core/roles';
+import { floorFor, ROLE_INFO, ROLES } from '../../../src/core/roles';
+import { roleReasoning } from '../../../src/views/roleText';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const de = bundleLocalizer('de', JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.de.json'), 'utf8')));
@@ -97,6 +98,16 @@ describe('fixed row names in the summary breakdowns', () => {
     expect(json.languages.map((x) => x.language)).toContain('other');
     expect(json.workspaces.map((x) => x.workspace).sort()).toEqual(['no folder', 'other', 'unnamed workspace']);
     expect(renderSummary(summary(de), 'csv', de)).toBe(renderSummary(summary(ENGLISH), 'csv'));
+  });
+});
+
+describe('the role picker\'s reasoning', () => {
+  test('English is core\'s text word for word; German is the bundle\'s', () => {
+    for (const role of ROLES) {
+      expect(roleReasoning(role)).toBe(ROLE_INFO[role].reasoning);
+      expect(roleReasoning(role, de)).not.toBe(ROLE_INFO[role].reasoning);
+    }
+    expect(roleReasoning('principal', de)).toMatch(/^Principals verbringen einen Großteil ihrer Woche/);
   });
 });
 
