@@ -18,6 +18,11 @@ const RULES: readonly Rule[] = [
   [/Could not read (\S+): (\S+): not found/g, (l, file, code) => l.t('Could not read {0}: {1}: not found', file, code)],
   [/Could not read (\S+): (\S+): permission denied/g, (l, file, code) => l.t('Could not read {0}: {1}: permission denied', file, code)],
   [/ENOSPC: no space left on device/g, (l) => l.t('ENOSPC: no space left on device')],
+  // The tracking controls file (store/controls.ts readControls): the file, why it is unusable, what stands in.
+  [/(\S+) (is not valid JSON|is not a JSON object|has an unknown schema|is from a newer version \(schema \d+\)); it was left untouched and the previous copy is in force until it is repaired\./g,
+    (l, file, reason) => l.t('{0} {1}; it was left untouched and the previous copy is in force until it is repaired.', file, controlsReason(l, reason))],
+  [/(\S+) (is not valid JSON|is not a JSON object|has an unknown schema|is from a newer version \(schema \d+\)); it was left untouched and tracking is paused until it is repaired or reset, so no excluded workspace is recorded\./g,
+    (l, file, reason) => l.t('{0} {1}; it was left untouched and tracking is paused until it is repaired or reset, so no excluded workspace is recorded.', file, controlsReason(l, reason))],
   // Calendar downloads (calendar/download.ts).
   [/The address is not an https URL\./g, (l) => l.t('The address is not an https URL.')],
   [new RegExp(`Refusing plain http for ${HOST}: calendar addresses are secrets; use https\\.`, 'g'), (l, host) => l.t('Refusing plain http for {0}: calendar addresses are secrets; use https.', host)],
@@ -49,6 +54,17 @@ const RULES: readonly Rule[] = [
   [/: no such file( \(using the last good copy\))?/g, (l, cached) => (cached ? l.t(': no such file (using the last good copy)') : l.t(': no such file'))],
   [/: not downloaded yet\./g, (l) => l.t(': not downloaded yet.')],
 ];
+
+/** Why the controls file is unusable, as the predicate of its sentence ("{0} ist kein gültiges JSON"). */
+function controlsReason(l: Localizer, reason: string): string {
+  const newer = /^is from a newer version \(schema (\d+)\)$/.exec(reason);
+  if (newer) return l.t('is from a newer version (schema {0})', newer[1]);
+  switch (reason) {
+    case 'is not valid JSON': return l.t('is not valid JSON');
+    case 'is not a JSON object': return l.t('is not a JSON object');
+    default: return l.t('has an unknown schema');
+  }
+}
 
 /** The text with every known store/calendar sentence in the display language; English text is returned as it is. */
 export function localizeProblem(text: string, l: Localizer): string {

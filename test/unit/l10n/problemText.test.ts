@@ -13,6 +13,7 @@ import { expandIcs } from '../../../src/calendar/expand';
 import { bundleLocalizer, ENGLISH } from '../../../src/shared/locale';
 import { localizeProblem } from '../../../src/shared/problemText';
 import { readSources, sourcesFile, writeSources } from '../../../src/store/calendarStore';
+import { controlsFile, previousControlsFile, readControls } from '../../../src/store/controls';
 import { loadHistory, plainActivityReader } from '../../../src/store/history';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -57,6 +58,23 @@ describe('store and calendar problems in German', () => {
     expect(localizeProblem((error as Error).message, de)).toBe(
       'sources.json ist beschädigt oder stammt aus einer neueren Version; die Datei wurde nicht angetastet. ' +
       'Es wurde nichts geändert: Reparieren oder entfernen Sie die Datei und versuchen Sie es dann erneut.',
+    );
+  });
+
+  test('a damaged tracking controls file, with and without a previous copy (the path, spaces and all, kept)', async () => {
+    const data = path.join(dir, 'Application Support');
+    fs.mkdirSync(path.dirname(controlsFile(data)), { recursive: true });
+    fs.writeFileSync(controlsFile(data), '{"paused": tr');
+    const alone = await readControls(data);
+    expect(alone.status).toBe('damaged');
+    expect(localizeProblem((alone as { problem: string }).problem, de)).toBe(
+      `${controlsFile(data)} ist kein gültiges JSON; die Datei wurde nicht angetastet, und die Erfassung ist pausiert, bis sie repariert oder zurückgesetzt wird, damit kein ausgeschlossener Arbeitsbereich aufgezeichnet wird.`,
+    );
+    fs.writeFileSync(previousControlsFile(data), '{"schema":1,"paused":false,"excludedWorkspaces":[]}');
+    fs.writeFileSync(controlsFile(data), '{"schema":7}');
+    const withPrevious = await readControls(data);
+    expect(localizeProblem((withPrevious as { problem: string }).problem, de)).toBe(
+      `${controlsFile(data)} stammt aus einer neueren Version (Schema 7); die Datei wurde nicht angetastet, und bis zu ihrer Reparatur gilt die vorherige Kopie.`,
     );
   });
 
