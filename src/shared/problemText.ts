@@ -18,6 +18,17 @@ const RULES: readonly Rule[] = [
   [/Could not read (\S+): (\S+): not found/g, (l, file, code) => l.t('Could not read {0}: {1}: not found', file, code)],
   [/Could not read (\S+): (\S+): permission denied/g, (l, file, code) => l.t('Could not read {0}: {1}: permission denied', file, code)],
   [/ENOSPC: no space left on device/g, (l) => l.t('ENOSPC: no space left on device')],
+  // The machine-wide settings file (store/machineSettings.ts).
+  [/(\S+) is damaged \(not JSON\); the machine-wide settings are ignored and the file is left alone until you fix or delete it\./g,
+    (l, file) => l.t('{0} is damaged (not JSON); the machine-wide settings are ignored and the file is left alone until you fix or delete it.', file)],
+  [/(\S+) has schema (\S+) \(this version reads 1\); it is left alone\./g, (l, file, schema) => l.t('{0} has schema {1} (this version reads 1); it is left alone.', file, schema)],
+  // corrections.json (store/corrections.ts), and the refusal to change it while it is damaged.
+  [/corrections\.json is not valid JSON/g, (l) => l.t('corrections.json is not valid JSON')],
+  [/corrections\.json is not an object/g, (l) => l.t('corrections.json is not an object')],
+  [/corrections\.json has schema (\S+), this version reads 1/g, (l, schema) => l.t('corrections.json has schema {0}, this version reads 1', schema)],
+  [/corrections\.json has no ranges list/g, (l) => l.t('corrections.json has no ranges list')],
+  [/(\d+) damaged range\(s\) in corrections\.json were skipped/g, (l, n) => l.t('{0} damaged range(s) in corrections.json were skipped', n)],
+  [/; not changing it/g, (l) => l.t('; not changing it')],
   // The tracking controls file (store/controls.ts readControls): the file, why it is unusable, what stands in.
   [/(\S+) (is not valid JSON|is not a JSON object|has an unknown schema|is from a newer version \(schema \d+\)); it was left untouched and the previous copy is in force until it is repaired\./g,
     (l, file, reason) => l.t('{0} {1}; it was left untouched and the previous copy is in force until it is repaired.', file, controlsReason(l, reason))],

@@ -14,6 +14,8 @@ import { bundleLocalizer, ENGLISH } from '../../../src/shared/locale';
 import { localizeProblem } from '../../../src/shared/problemText';
 import { readSources, sourcesFile, writeSources } from '../../../src/store/calendarStore';
 import { controlsFile, previousControlsFile, readControls } from '../../../src/store/controls';
+import { addCorrection } from '../../../src/store/corrections';
+import { machineSettingsFile, readMachineSettings } from '../../../src/store/machineSettings';
 import { loadHistory, plainActivityReader } from '../../../src/store/history';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -76,6 +78,21 @@ describe('store and calendar problems in German', () => {
     expect(localizeProblem((withPrevious as { problem: string }).problem, de)).toBe(
       `${controlsFile(data)} stammt aus einer neueren Version (Schema 7); die Datei wurde nicht angetastet, und bis zu ihrer Reparatur gilt die vorherige Kopie.`,
     );
+  });
+
+  test('damaged machine-wide settings, and a correction refused while corrections.json is damaged', async () => {
+    const data = path.join(dir, 'settings-and-corrections');
+    fs.mkdirSync(data, { recursive: true });
+    fs.writeFileSync(machineSettingsFile(data), '{ nope');
+    const settings = await readMachineSettings(data);
+    expect(localizeProblem(settings.problem as string, de)).toBe(
+      `${machineSettingsFile(data)} ist beschädigt (kein JSON); die rechnerweiten Einstellungen werden ignoriert, und die Datei bleibt unangetastet, bis Sie sie reparieren oder löschen.`,
+    );
+    fs.writeFileSync(path.join(data, 'corrections.json'), '[1,');
+    const range = { from: Date.parse('2025-03-10T09:00:00Z'), to: Date.parse('2025-03-10T10:00:00Z'), at: Date.parse('2025-03-11T08:00:00Z') };
+    const refused = await addCorrection(data, range).then(() => undefined, (e: Error) => e);
+    expect(refused).toBeInstanceOf(Error);
+    expect(localizeProblem((refused as Error).message, de)).toBe('corrections.json ist kein gültiges JSON; sie wird nicht geändert');
   });
 
   test('damaged activity lines, inside the host wrapper as the status bar shows them', async () => {
