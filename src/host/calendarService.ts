@@ -15,6 +15,7 @@ import {
   cacheFile, loadCalendarTexts, newId, readMeta, readSources, removeSourceFiles, sourcesFile, writeCache, writeMeta, writeSources,
   type CalendarSource, type SourceMeta,
 } from '../store/calendarStore';
+import { problemText } from './localizer';
 import type { Config, ConfigWatcher } from './config';
 import type { ProblemReporter } from './problems';
 
@@ -113,7 +114,7 @@ export class CalendarService implements vscode.Disposable {
     return Promise.all(
       sources.map(async (s) => {
         const meta = await readMeta(this.dataDir, s.id);
-        return { id: s.id, kind: s.kind, label: s.label, lastSuccess: meta.lastSuccess, events: meta.events, problem: meta.problem };
+        return { id: s.id, kind: s.kind, label: s.label, lastSuccess: meta.lastSuccess, events: meta.events, problem: meta.problem && problemText(meta.problem) };
       }),
     );
   }

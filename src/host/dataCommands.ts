@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { categoryName, durationIn, percentIn } from '../shared/locale';
-import { hostLocalizer } from './localizer';
+import { hostLocalizer, problemText } from './localizer';
 import { ROLES, ROLE_INFO } from '../core/roles';
 import { CATEGORIES } from '../core/types';
 import { writeExport } from '../store/exporter';
@@ -13,6 +13,7 @@ import type { ControlsHolder } from './controls';
 import type { CraftModel } from './model';
 import type { Tracker } from './tracker';
 import { currentWorkspace } from './workspaces';
+import { roleReasoning } from '../views/roleText';
 
 export interface DataCommandDeps {
   readonly dataDir: string;
@@ -73,7 +74,7 @@ export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
           const doc = await writeExport(dataDir, uri.fsPath, Date.now());
           void vscode.window.showInformationMessage(vscode.l10n.t('Craft Time: exported {0} activity source(s) to {1}.', doc.activity.length, uri.fsPath));
         } catch (error) {
-          void vscode.window.showErrorMessage(vscode.l10n.t('Craft Time: export failed: {0}', (error as Error).message));
+          void vscode.window.showErrorMessage(vscode.l10n.t('Craft Time: export failed: {0}', problemText((error as Error).message)));
         }
       });
     }),
@@ -127,7 +128,7 @@ export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
     }),
     reg(Commands.chooseRole, async () => {
       const pick = await vscode.window.showQuickPick(
-        ROLES.map((r) => ({ label: r, description: vscode.l10n.t('{0} h/week · {1} craft ratio', ROLE_INFO[r].floor.weeklyHandsOnHours, percentIn(hostLocalizer(), ROLE_INFO[r].floor.craftRatio)), detail: ROLE_INFO[r].reasoning })),
+        ROLES.map((r) => ({ label: r, description: vscode.l10n.t('{0} h/week · {1} craft ratio', ROLE_INFO[r].floor.weeklyHandsOnHours, percentIn(hostLocalizer(), ROLE_INFO[r].floor.craftRatio)), detail: roleReasoning(r, hostLocalizer()) })),
         { title: vscode.l10n.t('Craft Time: your role'), placeHolder: vscode.l10n.t('Sets your weekly hands-on and craft-ratio floors'), matchOnDetail: false },
       );
       if (pick) await vscode.workspace.getConfiguration('craftTime').update('role', pick.label, vscode.ConfigurationTarget.Global);

@@ -2,9 +2,15 @@
 // vscode.l10n, so views never import vscode. English when VS Code runs in English (no bundle is loaded).
 import * as vscode from 'vscode';
 import { ENGLISH, type Localizer, type MessageArg } from '../shared/locale';
+import { localizeProblem } from '../shared/problemText';
 
 export function hostLocalizer(): Localizer {
   return { locale: vscode.env.language || 'en', t: (message: string, ...args: MessageArg[]) => vscode.l10n.t(message, ...args) };
+}
+
+/** A problem worded by src/store or src/calendar (English there: the CLI and the calendar meta files keep it) in the display language. */
+export function problemText(message: string): string {
+  return localizeProblem(message, hostLocalizer());
 }
 
 /** What the webview needs to word itself: the display language and the loaded translations (none in English). */

@@ -5,7 +5,7 @@ import { addDays, dateRange, isValidDate, localDate, zonedTime } from '../core/z
 import { newId, readManualMeetings, readTimeOff, writeManualMeetings, writeTimeOff, type ManualMeeting } from '../store/calendarStore';
 import { dateTimeIn } from '../shared/locale';
 import type { CalendarService } from './calendarService';
-import { hostLocalizer } from './localizer';
+import { hostLocalizer, problemText } from './localizer';
 import { Commands } from './commandIds';
 import type { ConfigWatcher } from './config';
 
@@ -38,7 +38,7 @@ export function registerMeetingCommands(deps: MeetingCommandDeps): vscode.Dispos
       if (choice === 'file') {
         const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Calendars: ['ics', 'ical', 'ifb', 'icalendar'] }, title: vscode.l10n.t('Choose an .ics calendar file') });
         if (!picked?.[0]) return;
-        const health = await calendars.addFile(picked[0].fsPath).catch((error: Error) => void vscode.window.showErrorMessage(vscode.l10n.t('Craft Time: {0}', error.message)));
+        const health = await calendars.addFile(picked[0].fsPath).catch((error: Error) => void vscode.window.showErrorMessage(vscode.l10n.t('Craft Time: {0}', problemText(error.message))));
         if (health) showHealth(health.label, health.events, health.problem);
       } else if (choice === 'url') {
         const url = await vscode.window.showInputBox({
@@ -53,7 +53,7 @@ export function registerMeetingCommands(deps: MeetingCommandDeps): vscode.Dispos
             const health = await calendars.addUrl(url, name);
             showHealth(health.label, health.events, health.problem);
           } catch (error) {
-            void vscode.window.showErrorMessage(vscode.l10n.t('Craft Time: {0}', (error as Error).message));
+            void vscode.window.showErrorMessage(vscode.l10n.t('Craft Time: {0}', problemText((error as Error).message)));
           }
         });
       }

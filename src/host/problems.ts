@@ -1,6 +1,7 @@
 // Says what is wrong once: each problem key shows one notification per session, then lives in the status
 // bar tooltip and the output channel until it clears, so a failing disk never becomes a pop-up storm.
 import * as vscode from 'vscode';
+import { problemText } from './localizer';
 import { log } from './log';
 
 export class ProblemReporter implements vscode.Disposable {
@@ -10,7 +11,9 @@ export class ProblemReporter implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
 
   /** `action` (e.g. Repair…) is offered on the one notification shown for this key. */
-  report(key: string, message: string, action?: { readonly title: string; readonly run: () => unknown }): void {
+  report(key: string, raw: string, action?: { readonly title: string; readonly run: () => unknown }): void {
+    // Store and calendar sentences inside the message are English (they are also the CLI's): word them here.
+    const message = problemText(raw);
     const isNew = this.active.get(key) !== message;
     this.active.set(key, message);
     if (isNew) {

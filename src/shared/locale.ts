@@ -102,6 +102,18 @@ export function numberIn(l: Localizer, n: number): string {
   return isEnglish(l.locale) ? String(n) : F.integer(l).format(n);
 }
 
+const axisHours = unitFormat('hour', 'short', { maximumFractionDigits: 1 });
+
+/** A chart's hour tick: "4 h" / "0.5 h" in English (unchanged), Intl's short hour unit elsewhere ("4 Std.", "0,5 Std."). */
+export function axisHoursIn(l: Localizer, hours: number): string {
+  return isEnglish(l.locale) ? `${hours} h` : axisHours(l).format(hours);
+}
+
+/** A chart's percent tick: "40%" in English (unchanged, no space to stay short), Intl's percent elsewhere ("40 %"). */
+export function axisPercentIn(l: Localizer, r: number): string {
+  return isEnglish(l.locale) ? `${Math.round(r * 100)}%` : F.percent(l).format(Math.round(r * 100) / 100);
+}
+
 /** "62 %" (English, with a space), Intl's percent elsewhere (German "62 %"); "n/a" translated for null. */
 export function percentIn(l: Localizer, r: number | null): string {
   if (r === null) return l.t('n/a');

@@ -3,6 +3,7 @@
 // Colours come from CSS classes mapped to VS Code theme variables (style.css).
 import type { DashboardDay, DashboardModel, DashboardWeek } from '../shared/protocol';
 import { clear, hours, percent, s, shortDate, WEEKDAYS } from './dom';
+import { axisHoursIn, axisPercentIn } from '../shared/locale';
 import { l } from './l10n';
 
 const HOUR = 3_600_000;
@@ -46,7 +47,7 @@ export function drawDaily(svg: SVGSVGElement, days: readonly DashboardDay[], mee
   const left = 40, right = w - 4, top = 8, bottom = 22, plotH = h - top - bottom;
   const [max, ticks] = hourScale(Math.max(0, ...days.map((d) => Math.max(d.handsOnMs + d.meetingMs, d.assistedMs))));
   const g = s('g');
-  yAxis(g, left, right, top, plotH, max, ticks, (v) => `${Math.round(v / HOUR)} h`);
+  yAxis(g, left, right, top, plotH, max, ticks, (v) => axisHoursIn(l, Math.round(v / HOUR)));
   const step = days.length ? (right - left) / days.length : 0;
   const bw = Math.max(1.5, step * 0.72);
   // The stack takes two thirds of the day's width, the assisted bar the last third.
@@ -84,7 +85,7 @@ export function drawWeekly(svg: SVGSVGElement, weeks: readonly DashboardWeek[], 
   const byRatio = model.meetingsCovered;
   const [hMax, hTicks] = hourScale(Math.max(0, ...weeks.map((x) => Math.max(x.handsOnMs, x.floorHandsOnMs))));
   const max = byRatio ? 1 : hMax;
-  yAxis(g, left, right, top, plotH, max, byRatio ? 4 : hTicks, (v) => (byRatio ? `${Math.round(v * 100)}%` : `${Math.round(v / HOUR)} h`));
+  yAxis(g, left, right, top, plotH, max, byRatio ? 4 : hTicks, (v) => (byRatio ? axisPercentIn(l, v) : axisHoursIn(l, Math.round(v / HOUR))));
   const step = weeks.length ? (right - left) / weeks.length : 0;
   const bw = Math.max(4, step * 0.55);
   const y = (v: number) => top + plotH - (v / max) * plotH;
@@ -93,7 +94,7 @@ export function drawWeekly(svg: SVGSVGElement, weeks: readonly DashboardWeek[], 
     const value = byRatio ? wk.craftRatio ?? 0 : wk.handsOnMs;
     g.appendChild(s('rect', { class: `bar ${wk.belowFloor ? 'below' : 'hands'}`, x: n1(x), y: n1(y(value)), width: n1(bw), height: n1(y(0) - y(value)) }));
     if (!byRatio && wk.availableDays > 0) g.appendChild(s('line', { class: 'floor', x1: n1(x - 3), x2: n1(x + bw + 3), y1: n1(y(wk.floorHandsOnMs)), y2: n1(y(wk.floorHandsOnMs)) }));
-    g.appendChild(s('text', { class: 'tick', x: n1(x + bw / 2), y: h - 6, 'text-anchor': 'middle' }, `W${wk.week.slice(6)}`));
+    g.appendChild(s('text', { class: 'tick', x: n1(x + bw / 2), y: h - 6, 'text-anchor': 'middle' }, l.t('W{0}', wk.week.slice(6))));
     // The share of the week's changed lines the user wrote (not tools), above the bar.
     if (wk.ownLinesShare !== null) {
       g.appendChild(s('text', { class: 'tick own-share', x: n1(x + bw / 2), y: n1(Math.max(top + 9, y(value) - 4)), 'text-anchor': 'middle' }, percent(wk.ownLinesShare)));
@@ -121,7 +122,7 @@ export function drawDeepWork(svg: SVGSVGElement, days: readonly DashboardDay[], 
   const left = 40, right = w - 4, top = 14, bottom = 8, plotH = h - top - bottom;
   const [max] = hourScale(Math.max(0, ...days.map((d) => d.deepWorkMs)));
   const g = s('g');
-  yAxis(g, left, right, top, plotH, max, 2, (v) => `${Math.round((v / HOUR) * 10) / 10} h`);
+  yAxis(g, left, right, top, plotH, max, 2, (v) => axisHoursIn(l, Math.round((v / HOUR) * 10) / 10));
   const step = days.length ? (right - left) / days.length : 0;
   const bw = Math.max(1.5, step * 0.72);
   days.forEach((d, i) => {

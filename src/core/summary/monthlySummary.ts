@@ -2,7 +2,7 @@
 // Pure: the one set of inputs in, one plain object of numbers out. Every number comes from measures.ts,
 // weeks.ts, rules.ts and edge.ts; nothing is re-derived here. The words (suggestions, the edge's details)
 // are added by src/views/summaryView.ts. No clock, no I/O.
-import { rankTotals, sumByKey } from '../breakdown';
+import { rankKeys, sumByKey, type RankedRow } from '../breakdown';
 import type { MeasureInputs } from '../context';
 import { computeEdge, edgeRange, type EdgeResult } from '../edge';
 import { union, intersect, totalLength } from '../intervals';
@@ -110,10 +110,18 @@ export interface MeetingMix {
   readonly largeThreshold: number;
 }
 
+/**
+ * A row that is not a language or workspace but a fixed word: its `name` is the English word (what JSON and
+ * CSV print); md/html word it in the display language from this tag (views/summaryView.ts namedLabel).
+ */
+export type FixedName = 'unknown-language' | 'unnamed-workspace' | 'no-folder' | 'other';
+
 export interface NamedTime {
   /** Outside text (language id, workspace name): escape when rendering. */
   readonly name: string;
   readonly ms: number;
+  /** Set when `name` is a fixed word, not outside text. */
+  readonly fixed?: FixedName;
 }
 
 export interface SummaryDay {
@@ -248,7 +256,11 @@ export function meetingMix(meetings: readonly Meeting[], month: string, timeZone
   };
 }
 
-const named = (rows: { label: string; ms: number }[]): NamedTime[] => rows.map((r) => ({ name: r.label, ms: r.ms }));
+const named = (rows: readonly RankedRow[], fixed: (key: string) => FixedName | undefined): NamedTime[] =>
+  rows.map((r) => {
+    const tag = r.key === null ? 'other' : fixed(r.key);
+    return tag ? { name: r.label, ms: r.ms, fixed: tag } : { name: r.label, ms: r.ms };
+  });
 
 
 /** Measures over summaryRange (one dailyMeasures pass), the edge as of asOf, and the month's numbers. */
@@ -357,8 +369,10 @@ export function buildSummaryModel(inputs: MeasureInputs, month: string, options:
       meetingsCovered: covered(d.date),
     })),
     byCategory,
-    languages: named(rankTotals(sumByKey(monthDays, (d) => d.byLanguage), (k) => k || 'unknown', TOP_ITEMS)),
-    workspaces: options.includeWorkspaces ? named(rankTotals(sumByKey(monthDays, (d) => d.byWorkspace), (k) => (k ? names.get(k) ?? 'unnamed workspace' : 'no folder'), TOP_ITEMS)) : null,
+    languages: named(rankKeys(sumByKey(monthDays, (d) => d.byLanguage), (k) => k || 'unknown', TOP_ITEMS), (k) => (k ? undefined : 'unknown-language')),
+    workspaces: options.includeWorkspaces
+      ? named(rankKeys(sumByKey(monthDays, (d) => d.byWorkspace), (k) => (k ? names.get(k) ?? 'unnamed workspace' : 'no folder'), TOP_ITEMS), (k) => (!k ? 'no-folder' : names.has(k) ? undefined : 'unnamed-workspace'))
+      : null,
     deepWork,
     meetingMix: meetingMix(inputs.meetings, month, timeZone, meetingsCovered, monthDays),
     edge,

@@ -2,13 +2,24 @@
 import { ENGLISH, hoursIn, percentIn, shortDateIn, type Localizer } from '../../shared/locale';
 import type { EdgeState } from '../../core/edge';
 import { edgeStateTitle } from '../edgeText';
-import type { Headline, MonthlySummary } from '../summaryView';
+import type { Headline, MonthlySummary, NamedTime } from '../summaryView';
 
 const HOUR = 3_600_000;
 
 /** "12.5 h" (one decimal); "12,5 Std." in German. */
 export function hoursText(ms: number, l: Localizer = ENGLISH): string {
   return hoursIn(l, ms);
+}
+
+/** A language or workspace row's name: outside text as given, a fixed word ("other", "no folder"...) in the display language (the same words as the dashboard). */
+export function namedLabel(n: NamedTime, l: Localizer = ENGLISH): string {
+  switch (n.fixed) {
+    case 'unknown-language': return l.t('unknown');
+    case 'unnamed-workspace': return l.t('unnamed workspace');
+    case 'no-folder': return l.t('no folder');
+    case 'other': return l.t('other');
+    default: return n.name;
+  }
 }
 
 /** "62 %" or "n/a". */

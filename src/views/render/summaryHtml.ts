@@ -6,7 +6,7 @@ import { CATEGORIES } from '../../core/types';
 import { categoryName, ENGLISH, monthLabelIn, numberIn, percentIn, weekdaysIn, type Localizer } from '../../shared/locale';
 import type { MonthlySummary, NamedTime } from '../summaryView';
 import { escapeHtml as e } from './escape';
-import { dateSpan as spanOf, edgeStateLabel, headlineRows, hoursText as hoursOf, overviewSentence, ratioText as ratioOf, shortDate as shortDateOf, statusText, timeOffReason } from './summaryFormat';
+import { dateSpan as spanOf, edgeStateLabel, headlineRows, hoursText as hoursOf, namedLabel, overviewSentence, ratioText as ratioOf, shortDate as shortDateOf, statusText, timeOffReason } from './summaryFormat';
 
 const HOUR = 3_600_000;
 const num = (x: number) => (Math.round(x * 10) / 10).toString();
@@ -128,7 +128,7 @@ function mixChart(s: MonthlySummary, l: Localizer): string {
 function namedList(list: readonly NamedTime[], total: number, l: Localizer): string {
   if (list.length === 0) return `<p class="muted">${tx(l.t('None.'))}</p>`;
   return `<table><thead><tr><th scope="col">${tx(l.t('Name'))}</th><th scope="col" class="n">${tx(l.t('Hours'))}</th><th scope="col" class="n">${tx(l.t('Share'))}</th></tr></thead><tbody>${list
-    .map((x) => `<tr><td>${e(x.name)}</td><td class="n">${e(hoursOf(x.ms, l))}</td><td class="n">${e(percentIn(l, total ? x.ms / total : 0))}</td></tr>`)
+    .map((x) => `<tr><td>${e(namedLabel(x, l))}</td><td class="n">${e(hoursOf(x.ms, l))}</td><td class="n">${e(percentIn(l, total ? x.ms / total : 0))}</td></tr>`)
     .join('')}</tbody></table>`;
 }
 

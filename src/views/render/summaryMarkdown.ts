@@ -5,12 +5,12 @@ import { CATEGORIES } from '../../core/types';
 import { categoryName, ENGLISH, monthLabelIn, numberIn, percentIn, type Localizer } from '../../shared/locale';
 import type { MonthlySummary, NamedTime } from '../summaryView';
 import { escapeMarkdown } from './escape';
-import { dateSpan, edgeStateLabel, headlineRows, hoursText, overviewSentence, ratioText, shortDate, timeOffReason } from './summaryFormat';
+import { dateSpan, edgeStateLabel, headlineRows, hoursText, namedLabel, overviewSentence, ratioText, shortDate, timeOffReason } from './summaryFormat';
 
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 
 function named(list: readonly NamedTime[], total: number, l: Localizer): string {
-  return list.map((x) => `${escapeMarkdown(x.name)} ${hoursText(x.ms, l)}${total ? ` (${percentIn(l, x.ms / total)})` : ''}`).join(' · ');
+  return list.map((x) => `${escapeMarkdown(namedLabel(x, l))} ${hoursText(x.ms, l)}${total ? ` (${percentIn(l, x.ms / total)})` : ''}`).join(' · ');
 }
 
 export function renderSummaryMarkdown(s: MonthlySummary, l: Localizer = ENGLISH): string {

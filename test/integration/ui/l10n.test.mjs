@@ -6,6 +6,8 @@
 //
 // Seeded like edge.test.mjs: 12 healthy weeks then 4 weeks at 24 min a weekday for a principal, so all three
 // signals fire and the edge is eroding; the warning state, settings and seeded files are put back after.
+// A damaged calendars/sources.json is seeded too: its problem (worded by the store in English) reaches the
+// status-bar tooltip in the display language. The walkthrough opens with its page for the display language.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,6 +34,7 @@ const EXPECT = german
     buttons: ['Warum?', 'Fokuszeit schützen'],
     edgeHeading: 'Technischer Vorsprung', edgeState: 'Schwindend', ratioLabel: 'Handwerksquote', ratioValue: 'k. A.', period: 'Letzte 12 Wochen',
     duration: /^(\d+ Std\. \d{2} Min\.|\d+ Min\.)$/,
+    damagedSources: 'sources.json ist beschädigt oder stammt aus einer neueren Version; die Datei wurde nicht angetastet.',
   }
   : {
     ariaLabel: /technical edge eroding/,
@@ -40,6 +43,7 @@ const EXPECT = german
     buttons: ['Why?', 'Protect Focus Time'],
     edgeHeading: 'Technical edge', edgeState: 'Eroding', ratioLabel: 'Craft ratio', ratioValue: 'n/a', period: 'Last 12 weeks',
     duration: /^(\d+h \d{2}m|\d+m)$/,
+    damagedSources: 'sources.json is damaged or from a newer version; it was left untouched.',
   };
 
 const DAY = 86_400_000;
@@ -47,6 +51,9 @@ const SOURCE = 'seed-l10n';
 const dataDir = cfg.dataDir ?? path.join(cfg.userDataDir, 'User', 'globalStorage', EXTENSION_ID);
 const settingsFile = path.join(cfg.userDataDir, 'User', 'settings.json');
 const warningFiles = ['state/warnings.json', 'state/warning-claims'];
+// Moved aside like the warning state (and put back after); sources.json is then written damaged.
+const SOURCES = 'calendars/sources.json';
+const movedFiles = [...warningFiles, SOURCES];
 const backupDir = path.join(dataDir, '..', 'craft-time.l10n-test-backup');
 const seededFiles = [];
 let settingsBefore;
@@ -83,13 +90,15 @@ let window;
 
 before(async () => {
   fs.rmSync(backupDir, { recursive: true, force: true });
-  for (const rel of warningFiles) {
+  for (const rel of movedFiles) {
     const from = path.join(dataDir, rel);
     if (!fs.existsSync(from)) continue;
     fs.mkdirSync(path.dirname(path.join(backupDir, rel)), { recursive: true });
     fs.renameSync(from, path.join(backupDir, rel));
   }
   seedActivity();
+  fs.mkdirSync(path.dirname(path.join(dataDir, SOURCES)), { recursive: true });
+  fs.writeFileSync(path.join(dataDir, SOURCES), '{ "schema": 1, "sources": [ damaged');
   settingsBefore = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
   fs.writeFileSync(settingsFile, `${JSON.stringify({ ...JSON.parse(settingsBefore ?? '{}'), 'craftTime.role': 'principal', 'craftTime.timeZone': 'UTC' }, null, 2)}\n`);
@@ -101,7 +110,7 @@ before(async () => {
 after(async () => {
   await session?.close();
   for (const file of seededFiles) fs.rmSync(file, { force: true });
-  for (const rel of warningFiles) {
+  for (const rel of movedFiles) {
     const to = path.join(dataDir, rel);
     fs.rmSync(to, { recursive: true, force: true });
     const from = path.join(backupDir, rel);
@@ -111,6 +120,8 @@ after(async () => {
     }
   }
   fs.rmSync(backupDir, { recursive: true, force: true });
+  const calendars = path.join(dataDir, path.dirname(SOURCES));
+  if (fs.existsSync(calendars) && fs.readdirSync(calendars).length === 0) fs.rmdirSync(calendars);
   if (settingsBefore === undefined) fs.rmSync(settingsFile, { force: true });
   else fs.writeFileSync(settingsFile, settingsBefore);
 });
@@ -153,8 +164,8 @@ test(`the status bar's label and tooltip speak the display language (${locale})`
     await window.craftTimeItem().hover();
     await hover.waitFor({ state: 'visible', timeout: 5_000 });
     text = await hover.innerText();
-    return EXPECT.tooltip.every((t) => text.includes(t));
-  }, { timeout: 60_000, interval: 1000 }).catch(() => assert.fail(`the tooltip lacks one of ${JSON.stringify(EXPECT.tooltip)}:\n${text}`));
+    return [...EXPECT.tooltip, EXPECT.damagedSources].every((t) => text.includes(t));
+  }, { timeout: 60_000, interval: 1000 }).catch(() => assert.fail(`the tooltip lacks one of ${JSON.stringify([...EXPECT.tooltip, EXPECT.damagedSources])}:\n${text}`));
   await window.screenshot(`l10n-status-tooltip-${locale}`);
   await window.page.mouse.move(0, 0);
 });
@@ -191,4 +202,35 @@ test(`the dashboard speaks the display language, numbers formatted for it (${loc
   assert.equal((await frame.locator('#month option[value=""]').innerText()).trim(), EXPECT.period);
   assert.ok((await frame.locator('#range-text').innerText()).startsWith(`${EXPECT.period}:`));
   await window.screenshot(`l10n-dashboard-${locale}`);
+});
+
+test(`the walkthrough shows its steps and its page in the display language (${locale})`, { timeout: 300_000 }, async () => {
+  // The first line of each step's page for this language (package.nls(.<locale>).json names the file).
+  const headings = ['role', 'calendar', 'statusbar'].map((step) =>
+    fs.readFileSync(path.join(cfg.extensionPath, titles[`walkthrough.welcome.${step}.markdown`]), 'utf8').split('\n')[0].replace(/^#\s*/, '').trim());
+  const page = window.page;
+  await window.runCommand('Welcome: Open Walkthrough');
+  const input = page.locator('.quick-input-widget input[type="text"], .quick-input-widget .quick-input-box input').first();
+  const title = titles['walkthrough.welcome.title'];
+  await input.fill(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+  await page.locator('.gettingStartedContainer').first().waitFor({ state: 'visible', timeout: 60_000 });
+  await page.locator('.getting-started-step', { hasText: titles['walkthrough.welcome.role.title'] }).first().waitFor({ state: 'visible', timeout: 60_000 });
+  // The step's page is a Markdown webview: find the one of the open webviews that shows a heading of ours.
+  let seen = [];
+  await eventually(async () => {
+    seen = [];
+    const count = await page.locator('iframe.webview').count();
+    for (let i = 0; i < count; i++) {
+      const frame = page.locator('iframe.webview').nth(i).contentFrame().locator('iframe#active-frame').contentFrame();
+      seen.push(...(await frame.locator('h1').allInnerTexts().catch(() => [])).map((t) => t.trim()));
+    }
+    return seen.some((h) => headings.includes(h));
+  }, { timeout: 60_000, interval: 1000 }).catch(() => assert.fail(`no walkthrough heading of ${JSON.stringify(headings)} among ${JSON.stringify(seen)}`));
+  if (locale !== 'en') {
+    const englishHeadings = ['role', 'calendar', 'statusbar'].map((step) =>
+      fs.readFileSync(path.join(cfg.extensionPath, english[`walkthrough.welcome.${step}.markdown`]), 'utf8').split('\n')[0].replace(/^#\s*/, '').trim());
+    assert.ok(!seen.some((h) => englishHeadings.includes(h)), `an English walkthrough heading was shown: ${JSON.stringify(seen)}`);
+  }
+  await window.screenshot(`l10n-walkthrough-${locale}`);
 });

@@ -59,6 +59,11 @@ describe.runIf(HAS_CHROMIUM)('dashboard webview in Chromium', () => {
       expect(label && label.length > 30 && label !== 'Loading').toBe(true);
     }
     expect(await page.locator('#chart-daily rect.bar').count()).toBeGreaterThan(60);
+    // English axis units as they always were: "0 h", "W09", "100%".
+    expect(await page.locator('#chart-daily text.tick').allTextContents()).toContain('0 h');
+    const weeklyTicks = await page.locator('#chart-weekly text.tick').allTextContents();
+    expect(weeklyTicks).toContain(`W${model.weeks[0].week.slice(6)}`);
+    expect(weeklyTicks).toContain(model.meetingsCovered ? '100%' : '0 h');
     expect(await page.locator('details table tbody tr').count()).toBeGreaterThan(model.days.length);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-dark.png'), fullPage: true });
     expect(errors).toEqual([]);
@@ -112,6 +117,14 @@ describe.runIf(HAS_CHROMIUM)('dashboard webview in Chromium', () => {
     expect(await page.locator('#why').textContent()).toBe('Warum? Vollständige Erklärung');
     expect(await page.locator('#month option[value=""]').textContent()).toBe('Letzte 12 Wochen');
     expect(await page.locator('#chart-heat').getAttribute('aria-label')).toMatch(/^Heatmap der Hands-on-Zeit nach Wochentag und Stunde/);
+    // Axis units: the hour ticks in Intl's short unit, weeks as "KW" (Kalenderwoche), percents with the no-break space.
+    const dailyTicks = await page.locator('#chart-daily text.tick').allTextContents();
+    expect(dailyTicks).toContain('0 Std.');
+    expect(dailyTicks.some((t) => / h$/.test(t))).toBe(false);
+    const weeklyTicks = await page.locator('#chart-weekly text.tick').allTextContents();
+    expect(weeklyTicks).toContain(`KW${model.weeks[0].week.slice(6)}`);
+    expect(weeklyTicks.some((t) => /^W\d/.test(t))).toBe(false);
+    expect(weeklyTicks).toContain(model.meetingsCovered ? '100\u00a0%' : '0 Std.');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-de.png'), fullPage: true });
     expect(errors).toEqual([]);
     expect(blocked).toEqual([]);

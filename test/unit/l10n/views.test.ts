@@ -11,7 +11,8 @@ import { aSegment, assessEdgeOf, at, dashboardOf, HOUR, summaryOf, testInputs } 
 import { buildDashboardModel } from '../../../src/views/dashboardModel';
 import { statusBarView } from '../../../src/views/statusBarView';
 import { todayAndWeek } from '../../../src/core/today';
-import { floorFor } from '../../../src/core/roles';
+import { floorFor, ROLE_INFO, ROLES } from '../../../src/core/roles';
+import { roleReasoning } from '../../../src/views/roleText';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const de = bundleLocalizer('de', JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.de.json'), 'utf8')));
@@ -61,6 +62,52 @@ describe('German views', () => {
     expect(german.breakdown.categories).toEqual([{ label: 'Programmieren', ms: 2.5 * HOUR }]);
     expect(buildDashboardModel(testInputs(flat), { range: { kind: 'month', month: '2026-03' }, today: '2026-03-28', locale: de }).title).toBe('März 2026');
     expect(german.totals).toEqual(english.totals); // the numbers never depend on the language
+  });
+});
+
+describe('fixed row names in the summary breakdowns', () => {
+  // Monday 2 March 2026: ten coding segments of 10 minutes, 09:00-10:40. Languages: the first two have none
+  // (20 min, ranked first), then eight of 10 min each; ties rank by name, so c, go, java, lua, perl, ruby fill
+  // the 8 rows with "unknown" and rust + zig fold into "other" (20 min). Workspaces: 20 min in one the user
+  // named "other", 20 min in one without a known name, 60 min outside any folder.
+  const languages = ['', '', 'go', 'rust', 'zig', 'c', 'java', 'ruby', 'lua', 'perl'];
+  const workspaceOf = (i: number) => (i < 2 ? 'ws-named' : i < 4 ? 'ws-nameless' : '');
+  const start = at('2026-03-02', '09:00');
+  const many = languages.map((language, i) => aSegment({ start: start + i * 10 * 60_000, end: start + (i + 1) * 10 * 60_000, language, workspaceId: workspaceOf(i) }));
+  const options = { asOf: '2026-03-31', today: '2026-04-01', includeWorkspaces: true, workspaceNames: new Map([['ws-named', 'other']]) };
+  const summary = (l: typeof de) => monthlySummary(testInputs({ ...flat, segments: many }), '2026-03', options, l);
+
+  test('Markdown and HTML word them in the display language; a workspace the user named "other" keeps its name', () => {
+    const md = renderSummary(summary(de), 'md', de);
+    const languagesLine = md.split('\n').find((line) => line.startsWith('- **Sprachen:**')) ?? '';
+    expect(languagesLine.startsWith('- **Sprachen:** unbekannt 0,3 Std.')).toBe(true);
+    expect(languagesLine).toContain('Sonstige 0,3 Std.');
+    expect(languagesLine).not.toContain('rust');
+    const workspacesLine = md.split('\n').find((line) => line.startsWith('- **Arbeitsbereiche:**')) ?? '';
+    expect(workspacesLine).toContain('other 0,3 Std.');
+    expect(workspacesLine).toContain('unbenannter Arbeitsbereich 0,3 Std.');
+    expect(workspacesLine).toContain('kein Ordner 1,0 Std.');
+    const html = renderSummary(summary(de), 'html', de);
+    expect(html).toContain('<td>kein Ordner</td>');
+    expect(html).toContain('<td>unbenannter Arbeitsbereich</td>');
+    expect(html).toContain('<td>Sonstige</td>');
+  });
+
+  test('JSON and CSV keep the English words whatever the language', () => {
+    const json = JSON.parse(renderSummary(summary(de), 'json', de)) as { languages: { language: string }[]; workspaces: { workspace: string }[] };
+    expect(json.languages.map((x) => x.language)).toContain('other');
+    expect(json.workspaces.map((x) => x.workspace).sort()).toEqual(['no folder', 'other', 'unnamed workspace']);
+    expect(renderSummary(summary(de), 'csv', de)).toBe(renderSummary(summary(ENGLISH), 'csv'));
+  });
+});
+
+describe('the role picker\'s reasoning', () => {
+  test('English is core\'s text word for word; German is the bundle\'s', () => {
+    for (const role of ROLES) {
+      expect(roleReasoning(role)).toBe(ROLE_INFO[role].reasoning);
+      expect(roleReasoning(role, de)).not.toBe(ROLE_INFO[role].reasoning);
+    }
+    expect(roleReasoning('principal', de)).toMatch(/^Principals verbringen einen Großteil ihrer Woche/);
   });
 });
 

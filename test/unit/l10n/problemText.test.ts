@@ -1,0 +1,135 @@
+// Problems worded in English by src/store and src/calendar reach a German user in German (shared/problemText.ts).
+// The English sentences are produced by the real store and calendar code, not copied here, so a changed
+// wording there fails this test instead of going quietly untranslated.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { skippedProblem } from '../../../src/calendar/budget';
+import { downloadCalendar } from '../../../src/calendar/download';
+import { expandIcs } from '../../../src/calendar/expand';
+import { bundleLocalizer, ENGLISH } from '../../../src/shared/locale';
+import { localizeProblem } from '../../../src/shared/problemText';
+import { readSources, sourcesFile, writeSources } from '../../../src/store/calendarStore';
+import { controlsFile, previousControlsFile, readControls } from '../../../src/store/controls';
+import { addCorrection } from '../../../src/store/corrections';
+import { machineSettingsFile, readMachineSettings } from '../../../src/store/machineSettings';
+import { loadHistory, plainActivityReader } from '../../../src/store/history';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const de = bundleLocalizer('de', JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.de.json'), 'utf8')));
+const T = Date.parse('2025-03-10T09:00:00Z') / 1000;
+
+let dir: string;
+let server: http.Server;
+let port: number;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'craft-problem-text-'));
+  // A damaged sources.json, and an activity file with one good line and two damaged ones.
+  fs.mkdirSync(path.dirname(sourcesFile(dir)), { recursive: true });
+  fs.writeFileSync(sourcesFile(dir), '{ not json');
+  const month = path.join(dir, 'activity', '2025-03');
+  fs.mkdirSync(month, { recursive: true });
+  fs.writeFileSync(path.join(month, 'w-test.jsonl'), [
+    '{"schema":1,"kind":"craft-time/activity","source":"w-test"}',
+    `[${T},600,"c",0,0]`,
+    '[1,2,3',
+    '{"pause":-5}',
+    '',
+  ].join('\n'));
+  server = http.createServer((_req, res) => res.writeHead(404).end());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('store and calendar problems in German', () => {
+  test('a damaged data file: read (left untouched) and write (refused)', async () => {
+    const { problem } = await readSources(dir);
+    expect(problem).toBe('sources.json is damaged or from a newer version; it was left untouched.');
+    expect(localizeProblem(problem as string, de)).toBe('sources.json ist beschädigt oder stammt aus einer neueren Version; die Datei wurde nicht angetastet.');
+    const error = await writeSources(dir, []).then(() => undefined, (e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(localizeProblem((error as Error).message, de)).toBe(
+      'sources.json ist beschädigt oder stammt aus einer neueren Version; die Datei wurde nicht angetastet. ' +
+      'Es wurde nichts geändert: Reparieren oder entfernen Sie die Datei und versuchen Sie es dann erneut.',
+    );
+  });
+
+  test('a damaged tracking controls file, with and without a previous copy (the path, spaces and all, kept)', async () => {
+    const data = path.join(dir, 'Application Support');
+    fs.mkdirSync(path.dirname(controlsFile(data)), { recursive: true });
+    fs.writeFileSync(controlsFile(data), '{"paused": tr');
+    const alone = await readControls(data);
+    expect(alone.status).toBe('damaged');
+    expect(localizeProblem((alone as { problem: string }).problem, de)).toBe(
+      `${controlsFile(data)} ist kein gültiges JSON; die Datei wurde nicht angetastet, und die Erfassung ist pausiert, bis sie repariert oder zurückgesetzt wird, damit kein ausgeschlossener Arbeitsbereich aufgezeichnet wird.`,
+    );
+    fs.writeFileSync(previousControlsFile(data), '{"schema":1,"paused":false,"excludedWorkspaces":[]}');
+    fs.writeFileSync(controlsFile(data), '{"schema":7}');
+    const withPrevious = await readControls(data);
+    expect(localizeProblem((withPrevious as { problem: string }).problem, de)).toBe(
+      `${controlsFile(data)} stammt aus einer neueren Version (Schema 7); die Datei wurde nicht angetastet, und bis zu ihrer Reparatur gilt die vorherige Kopie.`,
+    );
+  });
+
+  test('damaged machine-wide settings, and a correction refused while corrections.json is damaged', async () => {
+    const data = path.join(dir, 'settings-and-corrections');
+    fs.mkdirSync(data, { recursive: true });
+    fs.writeFileSync(machineSettingsFile(data), '{ nope');
+    const settings = await readMachineSettings(data);
+    expect(localizeProblem(settings.problem as string, de)).toBe(
+      `${machineSettingsFile(data)} ist beschädigt (kein JSON); die rechnerweiten Einstellungen werden ignoriert, und die Datei bleibt unangetastet, bis Sie sie reparieren oder löschen.`,
+    );
+    fs.writeFileSync(path.join(data, 'corrections.json'), '[1,');
+    const range = { from: Date.parse('2025-03-10T09:00:00Z'), to: Date.parse('2025-03-10T10:00:00Z'), at: Date.parse('2025-03-11T08:00:00Z') };
+    const refused = await addCorrection(data, range).then(() => undefined, (e: Error) => e);
+    expect(refused).toBeInstanceOf(Error);
+    expect(localizeProblem((refused as Error).message, de)).toBe('corrections.json ist kein gültiges JSON; sie wird nicht geändert');
+  });
+
+  test('damaged activity lines, inside the host wrapper as the status bar shows them', async () => {
+    const history = await loadHistory({
+      dataDir: dir, from: '2025-03-10', to: '2025-03-10', timeZone: 'UTC', idleMinutes: 5, now: Date.parse('2025-03-11T00:00:00Z'),
+      activity: plainActivityReader(dir), calendars: () => Promise.resolve({ meetings: [], timeOff: [], problems: [], connected: false }),
+    });
+    const damaged = history.problems.find((p) => /damaged/.test(p)) as string;
+    expect(history.damagedLines).toBe(2);
+    expect(localizeProblem(`Craft Time: ${damaged}`, de)).toBe('Craft Time: 2 beschädigte Zeilen in den Aktivitätsdateien wurden übersprungen.');
+  });
+
+  test('calendar downloads: refused http, an HTTP error with its hint, an address that is not a URL', async () => {
+    const plain = await downloadCalendar('http://calendar.example/team.ics');
+    expect(plain.status).toBe('error');
+    expect(localizeProblem((plain as { message: string }).message, de)).toBe('Unverschlüsseltes http für calendar.example abgelehnt: Kalenderadressen sind geheim; verwenden Sie https.');
+    const missing = await downloadCalendar(`http://127.0.0.1:${port}/gone.ics`, { allowHttp: true });
+    // The calendar service adds that the last good copy stays in use; the wrapper is the host's own German.
+    const shown = `Kalender „Team“: ${(missing as { message: string }).message} The last good copy is still used.`;
+    expect(localizeProblem(shown, de)).toBe(
+      `Kalender „Team“: 127.0.0.1:${port} hat mit HTTP 404 geantwortet. Die Adresse wurde möglicherweise zurückgesetzt oder nicht mehr veröffentlicht; fügen Sie sie erneut hinzu. Die letzte funktionierende Kopie wird weiter verwendet.`,
+    );
+    const notUrl = await downloadCalendar('not an address');
+    expect(localizeProblem((notUrl as { message: string }).message, de)).toBe('Die Adresse ist keine https-URL.');
+  });
+
+  test('calendar files: empty, a web page, no events, skipped over a limit', () => {
+    const options = { fromMs: Date.parse('2025-01-01T00:00:00Z'), toMs: Date.parse('2025-12-31T00:00:00Z'), timeZone: 'UTC' };
+    expect(expandIcs('', options).problems.map((p) => localizeProblem(p, de))).toEqual(['Die Datei ist leer.']);
+    expect(localizeProblem(expandIcs('<!DOCTYPE html><html><body>Sign in</body></html>', options).problems[0], de)).toMatch(/^Die Datei ist eine Webseite \(HTML\), kein Kalender\./);
+    expect(expandIcs('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', options).problems.map((p) => localizeProblem(p, de))).toEqual(['Der Kalender enthält keine Termine.']);
+    expect(localizeProblem(skippedProblem('over 5 MB'), de)).toBe('Der Kalender wurde übersprungen: over 5 MB. Andere Kalender zählen weiterhin.');
+  });
+
+  test('English text is returned unchanged; unknown sentences stay as they are', async () => {
+    const { problem } = await readSources(dir);
+    expect(localizeProblem(problem as string, ENGLISH)).toBe(problem);
+    expect(localizeProblem('Something new went wrong.', de)).toBe('Something new went wrong.');
+  });
+});
