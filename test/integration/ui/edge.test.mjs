@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sleep } from '../harness/activity.mjs';
 import { config, EXTENSION_ID, startSession } from '../harness/vscode.mjs';
+import { moveAside } from '../harness/dataAside.mjs';
 
 const WARNING = 'Craft Time: your technical edge';
 const SOURCE = 'seed-edge';
@@ -27,6 +28,7 @@ const cfg = config();
 const dataDir = cfg.dataDir ?? path.join(cfg.userDataDir, 'User', 'globalStorage', EXTENSION_ID);
 const settingsFile = path.join(cfg.userDataDir, 'User', 'settings.json');
 const stateFiles = ['state/warnings.json', 'state/warning-claims', 'meetings/manual.json', 'timeoff.json'];
+let putBack;
 const backupDir = path.join(dataDir, '..', 'craft-time.edge-test-backup');
 
 let session;
@@ -138,13 +140,7 @@ async function waitForEdgeState(window, extra = () => true) {
 
 before(async () => {
   // Put aside whatever earlier suites left, so the state is known; restored in after().
-  fs.rmSync(backupDir, { recursive: true, force: true });
-  for (const rel of stateFiles) {
-    const from = path.join(dataDir, rel);
-    if (!fs.existsSync(from)) continue;
-    fs.mkdirSync(path.dirname(path.join(backupDir, rel)), { recursive: true });
-    fs.renameSync(from, path.join(backupDir, rel));
-  }
+  putBack = moveAside(dataDir, backupDir, stateFiles);
   seedActivity();
   const settings = readSettings();
   settingsBefore = settings.text;
@@ -156,16 +152,7 @@ after(async () => {
   await session?.close();
   for (const file of seededFiles) fs.rmSync(file, { force: true });
   clearWarningState();
-  for (const rel of stateFiles) {
-    const to = path.join(dataDir, rel);
-    fs.rmSync(to, { recursive: true, force: true });
-    const from = path.join(backupDir, rel);
-    if (fs.existsSync(from)) {
-      fs.mkdirSync(path.dirname(to), { recursive: true });
-      fs.renameSync(from, to);
-    }
-  }
-  fs.rmSync(backupDir, { recursive: true, force: true });
+  putBack?.();
   if (settingsBefore !== undefined) fs.writeFileSync(settingsFile, settingsBefore);
 });
 

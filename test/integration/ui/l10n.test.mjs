@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { config, EXTENSION_ID, eventually, startSession } from '../harness/vscode.mjs';
+import { moveAside } from '../harness/dataAside.mjs';
 
 const cfg = config();
 const locale = cfg.locale ?? 'en';
@@ -54,6 +55,7 @@ const warningFiles = ['state/warnings.json', 'state/warning-claims'];
 // Moved aside like the warning state (and put back after); sources.json is then written damaged.
 const SOURCES = 'calendars/sources.json';
 const movedFiles = [...warningFiles, SOURCES];
+let putBack;
 const backupDir = path.join(dataDir, '..', 'craft-time.l10n-test-backup');
 const seededFiles = [];
 let settingsBefore;
@@ -89,13 +91,7 @@ let session;
 let window;
 
 before(async () => {
-  fs.rmSync(backupDir, { recursive: true, force: true });
-  for (const rel of movedFiles) {
-    const from = path.join(dataDir, rel);
-    if (!fs.existsSync(from)) continue;
-    fs.mkdirSync(path.dirname(path.join(backupDir, rel)), { recursive: true });
-    fs.renameSync(from, path.join(backupDir, rel));
-  }
+  putBack = moveAside(dataDir, backupDir, movedFiles);
   seedActivity();
   fs.mkdirSync(path.dirname(path.join(dataDir, SOURCES)), { recursive: true });
   fs.writeFileSync(path.join(dataDir, SOURCES), '{ "schema": 1, "sources": [ damaged');
@@ -110,16 +106,7 @@ before(async () => {
 after(async () => {
   await session?.close();
   for (const file of seededFiles) fs.rmSync(file, { force: true });
-  for (const rel of movedFiles) {
-    const to = path.join(dataDir, rel);
-    fs.rmSync(to, { recursive: true, force: true });
-    const from = path.join(backupDir, rel);
-    if (fs.existsSync(from)) {
-      fs.mkdirSync(path.dirname(to), { recursive: true });
-      fs.renameSync(from, to);
-    }
-  }
-  fs.rmSync(backupDir, { recursive: true, force: true });
+  putBack?.();
   const calendars = path.join(dataDir, path.dirname(SOURCES));
   if (fs.existsSync(calendars) && fs.readdirSync(calendars).length === 0) fs.rmdirSync(calendars);
   if (settingsBefore === undefined) fs.rmSync(settingsFile, { force: true });
