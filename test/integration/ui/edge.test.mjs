@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import { sleep } from '../harness/activity.mjs';
 import { config, EXTENSION_ID, startSession } from '../harness/vscode.mjs';
 import { moveAside } from '../harness/dataAside.mjs';
+import { useSettings } from '../harness/suiteSettings.mjs';
 
 const WARNING = 'Craft Time: your technical edge';
 const SOURCE = 'seed-edge';
@@ -26,13 +27,12 @@ const SETTINGS = { 'craftTime.role': 'principal', 'craftTime.timeZone': 'UTC' };
 
 const cfg = config();
 const dataDir = cfg.dataDir ?? path.join(cfg.userDataDir, 'User', 'globalStorage', EXTENSION_ID);
-const settingsFile = path.join(cfg.userDataDir, 'User', 'settings.json');
 const stateFiles = ['state/warnings.json', 'state/warning-claims', 'meetings/manual.json', 'timeoff.json'];
 let putBack;
 const backupDir = path.join(dataDir, '..', 'craft-time.edge-test-backup');
 
 let session;
-let settingsBefore;
+let restoreSettings;
 const seededFiles = [];
 
 /** Polls `probe` until it returns something truthy; throws after `timeout` ms (waiting, never timing). */
@@ -91,11 +91,6 @@ function clearWarningState() {
   fs.rmSync(path.join(dataDir, 'state', 'warning-claims'), { recursive: true, force: true });
 }
 
-function readSettings() {
-  const text = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : '{}';
-  return { text, value: JSON.parse(text) };
-}
-
 /** Every Craft Time warning a window holds (toasts and the notification center alike). */
 async function warningsIn(window) {
   await window.runCommand('Notifications: Show Notifications');
@@ -142,9 +137,7 @@ before(async () => {
   // Put aside whatever earlier suites left, so the state is known; restored in after().
   putBack = moveAside(dataDir, backupDir, stateFiles);
   seedActivity();
-  const settings = readSettings();
-  settingsBefore = settings.text;
-  fs.writeFileSync(settingsFile, `${JSON.stringify({ ...settings.value, ...SETTINGS }, null, 2)}\n`);
+  restoreSettings = useSettings({ userDataDir: cfg.userDataDir, dataDir }, SETTINGS);
   session = await startSession();
 });
 
@@ -153,7 +146,7 @@ after(async () => {
   for (const file of seededFiles) fs.rmSync(file, { force: true });
   clearWarningState();
   putBack?.();
-  if (settingsBefore !== undefined) fs.writeFileSync(settingsFile, settingsBefore);
+  restoreSettings?.();
 });
 
 let speaker;

@@ -12,19 +12,19 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sleep } from '../harness/activity.mjs';
 import { config, EXTENSION_ID, startSession } from '../harness/vscode.mjs';
+import { useSettings } from '../harness/suiteSettings.mjs';
 
 const cfg = config();
 const dataDir = cfg.dataDir ?? path.join(cfg.userDataDir, 'User', 'globalStorage', EXTENSION_ID); // the one data folder (issue 11)
 const calendarsDir = path.join(dataDir, 'calendars');
 const backupDir = path.join(dataDir, '..', `${EXTENSION_ID}.hostile-calendar-backup`);
-const settingsFile = path.join(cfg.userDataDir, 'User', 'settings.json');
 const files = fs.mkdtempSync(path.join(os.tmpdir(), 'craft-hostile-'));
 const GOOD = path.join(files, 'good.ics');
 const HOSTILE = path.join(files, 'hostile.ics');
 const PROBLEM = 'Calendar "hostile.ics"';
 
 let session;
-let settingsBefore;
+let restoreSettings;
 
 const stamp = (ms) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 const calendar = (events) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//craft-time//hostile test//EN\r\n${events.join('')}END:VCALENDAR\r\n`;
@@ -77,9 +77,7 @@ before(async () => {
   if (fs.existsSync(calendarsDir)) fs.renameSync(calendarsDir, backupDir);
   writeGood();
   writeHostile();
-  const text = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : '{}';
-  settingsBefore = text;
-  fs.writeFileSync(settingsFile, `${JSON.stringify({ ...JSON.parse(text), 'craftTime.timeZone': 'UTC' }, null, 2)}\n`);
+  restoreSettings = useSettings({ userDataDir: cfg.userDataDir, dataDir }, { 'craftTime.timeZone': 'UTC' });
   session = await startSession();
 });
 
@@ -87,7 +85,7 @@ after(async () => {
   await session?.close();
   fs.rmSync(calendarsDir, { recursive: true, force: true });
   if (fs.existsSync(backupDir)) fs.renameSync(backupDir, calendarsDir);
-  if (settingsBefore !== undefined) fs.writeFileSync(settingsFile, settingsBefore);
+  restoreSettings?.();
   fs.rmSync(files, { recursive: true, force: true });
 });
 

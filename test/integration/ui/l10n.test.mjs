@@ -14,6 +14,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { config, EXTENSION_ID, eventually, startSession } from '../harness/vscode.mjs';
 import { moveAside } from '../harness/dataAside.mjs';
+import { useSettings } from '../harness/suiteSettings.mjs';
 
 const cfg = config();
 const locale = cfg.locale ?? 'en';
@@ -50,7 +51,6 @@ const EXPECT = german
 const DAY = 86_400_000;
 const SOURCE = 'seed-l10n';
 const dataDir = cfg.dataDir ?? path.join(cfg.userDataDir, 'User', 'globalStorage', EXTENSION_ID);
-const settingsFile = path.join(cfg.userDataDir, 'User', 'settings.json');
 const warningFiles = ['state/warnings.json', 'state/warning-claims'];
 // Moved aside like the warning state (and put back after); sources.json is then written damaged.
 const SOURCES = 'calendars/sources.json';
@@ -58,7 +58,7 @@ const movedFiles = [...warningFiles, SOURCES];
 let putBack;
 const backupDir = path.join(dataDir, '..', 'craft-time.l10n-test-backup');
 const seededFiles = [];
-let settingsBefore;
+let restoreSettings;
 
 const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
 function mondayOf(ms) {
@@ -95,9 +95,7 @@ before(async () => {
   seedActivity();
   fs.mkdirSync(path.dirname(path.join(dataDir, SOURCES)), { recursive: true });
   fs.writeFileSync(path.join(dataDir, SOURCES), '{ "schema": 1, "sources": [ damaged');
-  settingsBefore = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
-  fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
-  fs.writeFileSync(settingsFile, `${JSON.stringify({ ...JSON.parse(settingsBefore ?? '{}'), 'craftTime.role': 'principal', 'craftTime.timeZone': 'UTC' }, null, 2)}\n`);
+  restoreSettings = useSettings({ userDataDir: cfg.userDataDir, dataDir }, { 'craftTime.role': 'principal', 'craftTime.timeZone': 'UTC' });
   session = await startSession();
   window = await session.openWindow({ label: `l10n-${locale}` });
   await window.craftTimeStatus();
@@ -109,8 +107,7 @@ after(async () => {
   putBack?.();
   const calendars = path.join(dataDir, path.dirname(SOURCES));
   if (fs.existsSync(calendars) && fs.readdirSync(calendars).length === 0) fs.rmdirSync(calendars);
-  if (settingsBefore === undefined) fs.rmSync(settingsFile, { force: true });
-  else fs.writeFileSync(settingsFile, settingsBefore);
+  restoreSettings?.();
 });
 
 test(`the Command Palette shows Craft Time's command titles in the display language (${locale})`, async () => {
