@@ -36,7 +36,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setup as setupVsCode } from '../scripts/setup-vscode.mjs';
-import { VsCodeWindow, launchBrowser, workbenchUrl } from '../test/integration/harness/vscode.mjs';
+import { QUIET_SETTINGS, VsCodeWindow, launchBrowser, workbenchUrl } from '../test/integration/harness/vscode.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const say = (line) => console.log(line);
@@ -221,22 +221,7 @@ function prepareFolders(tmp, extensionPath, historyWeeks, attribute) {
   fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), dirs.workspace, { recursive: true });
   fs.mkdirSync(path.join(dirs.userDataDir, 'User'), { recursive: true });
   // The integration harness's quiet settings: nothing else in the window works in the background.
-  fs.writeFileSync(path.join(dirs.userDataDir, 'User', 'settings.json'), `${JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'security.workspace.trust.enabled': false,
-    'git.enabled': false,
-    'git.autoRepositoryDetection': false,
-    'files.autoSave': 'off',
-    'window.confirmBeforeClose': 'never',
-  }, null, 2)}\n`);
+  fs.writeFileSync(path.join(dirs.userDataDir, 'User', 'settings.json'), `${JSON.stringify(QUIET_SETTINGS, null, 2)}\n`);
   // Same history in every variant, so only the extension differs. It goes straight into the one data folder
   // (XDG_DATA_HOME/craft-time, docs/data-format.md): history left in an editor's old storage would be migrated
   // in during the measured typing and be counted as typing cost.

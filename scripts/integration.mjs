@@ -34,7 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { setup as setupVsCode } from './setup-vscode.mjs';
 import { ensureSystemPackages } from './system-deps.mjs';
 import { installLanguagePack } from '../test/integration/harness/languagePack.mjs';
-import { launchBrowser, remoteUri, safeName, workbenchUrl } from '../test/integration/harness/vscode.mjs';
+import { QUIET_SETTINGS, launchBrowser, remoteUri, safeName, workbenchUrl } from '../test/integration/harness/vscode.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -185,22 +185,7 @@ function prepareFolders(tmp) {
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), dirs.workspace, { recursive: true });
   fs.mkdirSync(path.join(dirs.userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.userDataDir, 'User', 'settings.json'), `${JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'security.workspace.trust.enabled': false,
-    'git.enabled': false,
-    'git.autoRepositoryDetection': false,
-    'files.autoSave': 'off',
-    'window.confirmBeforeClose': 'never',
-  }, null, 2)}\n`);
+  fs.writeFileSync(path.join(dirs.userDataDir, 'User', 'settings.json'), `${JSON.stringify(QUIET_SETTINGS, null, 2)}\n`);
   // Test-only stand-ins for other extensions (an agent, an inline completion provider, a formatter) that
   // also record what an extension observes: test/fixtures/probe-extension (issue 10).
   fs.symlinkSync(path.join(root, 'test', 'fixtures', 'probe-extension'), path.join(dirs.extensionsDir, 'craft-time-test.craft-time-probe-0.0.1'), 'dir');

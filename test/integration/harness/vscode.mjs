@@ -9,6 +9,24 @@ import path from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 
+/** The quiet user settings of every test window: nothing else in the window works in the background. */
+export const QUIET_SETTINGS = Object.freeze({
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'git.autoRepositoryDetection': false,
+  'files.autoSave': 'off',
+  'window.confirmBeforeClose': 'never',
+});
+
 export const EXTENSION_ID = 'craft-time.craft-time';
 /** Status bar item id as the extension creates it; the DOM id is `<extension id>.<item id>`. */
 export const STATUS_ITEM_ID = 'craftTime.today';
