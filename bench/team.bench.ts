@@ -4,8 +4,9 @@
 //    roster, open every file in memory, build the report (target: under 3 s and under 250 MB peak). It runs in
 //    a child process so its peak memory (maxRSS) is the report's alone, not the generator's.
 // 3. In the same child, the per-file cryptography alone over the same files: the floor of row 2.
-// 4. Row 2 again with the files opened on worker threads (the bundled dist/teamOpenWorker.js), one per core, at
-//    most 4: forced here, where the product's default (cores - 1) would use none on a 2-core machine.
+// 4. Row 2 as the product runs it: the files opened on worker threads (the bundled dist/teamOpenWorker.js),
+//    one per core but one, and on the caller's thread in turn with them.
+// 5. Row 2 with one worker per core (at most 4) beside the caller: more threads than cores.
 // Run: npx tsx bench/team.bench.ts
 import { execFileSync } from 'node:child_process';
 import { createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, hkdfSync, verify } from 'node:crypto';
@@ -41,13 +42,13 @@ function plaintext(team: string, i: number): string {
 
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
-async function child(folder: string, data: string, workers: number, workerScript: string): Promise<void> {
+async function child(folder: string, data: string, workers: number | undefined, workerScript: string): Promise<void> {
   const t0 = performance.now(), c0 = process.cpuUsage();
   const { report } = await stewardReport(folder, data, { month: MONTH, now: NOW, seed: 1, workers, workerScript });
   const ms = performance.now() - t0, cpu = process.cpuUsage(c0); // cpuUsage counts every thread of the process
   const maxRss = process.resourceUsage().maxRSS * 1024;
   const reasons = [...new Set(report.rejected.map((r) => r.reason))].slice(0, 3);
-  const floor = workers > 1 ? undefined : await cryptoFloor(folder, data);
+  const floor = workers !== 0 ? undefined : await cryptoFloor(folder, data);
   process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRss, contributors: report.contributors, rejected: report.rejected.length, reasons, groups: report.groups.length, floor }));
 }
 
@@ -100,7 +101,7 @@ async function cryptoFloor(folder: string, data: string): Promise<{ files: numbe
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === 'child') return child(process.argv[3], process.argv[4], Number(process.argv[5]), process.argv[6]);
+  if (process.argv[2] === 'child') return child(process.argv[3], process.argv[4], process.argv[5] === 'default' ? undefined : Number(process.argv[5]), process.argv[6]);
   const root = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'craft-team-bench-'));
   const folder = path.join(root, 'team'), data = path.join(root, 'steward');
   await fs.promises.mkdir(folder);
@@ -144,12 +145,12 @@ async function main(): Promise<void> {
     // The worker script as the product ships it (dist/teamOpenWorker.js), bundled for this run.
     const workerScript = path.join(root, 'teamOpenWorker.js');
     await build({ entryPoints: [path.join(__dirname, '../src/store/teamOpenWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
-    const workers = Math.min(4, os.availableParallelism?.() ?? os.cpus().length);
-    for (const threads of [0, workers]) {
+    const cores = os.availableParallelism?.() ?? os.cpus().length;
+    for (const threads of [0, 'default', Math.min(4, cores)] as const) {
       const out = execFileSync(process.execPath, [...process.execArgv, __filename, 'child', folder, data, String(threads), workerScript], { encoding: 'utf8', maxBuffer: 1 << 20 });
       const r = JSON.parse(out) as { ms: number; cpuMs: number; maxRss: number; contributors: number; rejected: number; reasons: string[]; groups: number; floor?: Awaited<ReturnType<typeof cryptoFloor>> };
       if (r.reasons.length) console.log(`rejected: ${r.reasons.join('; ')}`);
-      const where = threads > 1 ? `${threads} worker threads` : 'one thread';
+      const where = threads === 0 ? 'one thread' : threads === 'default' ? `as shipped: ${Math.min(3, cores - 1)} worker thread(s) + this thread` : `${threads} worker threads + this thread`;
       rows.push([`team report, ${where} (${r.contributors} counted, ${r.rejected} rejected, ${r.groups} groups)`, MEMBERS.toLocaleString('en'), `${r.ms.toFixed(0)} ms`, `cpu ${r.cpuMs.toFixed(0)} ms`, mb(r.maxRss), '< 3 s, < 250 MB']);
       const f = r.floor;
       if (f) rows.push([`its crypto alone (${f.verified} verified; ${Object.entries(f.phases).map(([k, v]) => `${k} ${v}`).join(', ')} ms)`, f.files.toLocaleString('en'), `${f.wallMs.toFixed(0)} ms`, `cpu ${f.cpuMs.toFixed(0)} ms`, '-', 'floor of the row above']);

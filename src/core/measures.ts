@@ -166,6 +166,29 @@ function sliceSorted<T extends Interval>(items: readonly T[], from: number, to: 
   return lo === 0 && end === items.length ? items : items.slice(lo, end);
 }
 
+/** The parts of the timeline and the meetings that per-day measures over [first, last) read. */
+function slicesOf(inputs: MeasureInputs, first: number, last: number): MeasuredSlices {
+  return {
+    // Only what touches the range (segments are sorted; a day more at the end keeps runs that cross it whole).
+    segments: sliceSorted(inputs.segments, first, last + DAY),
+    meetings: inputs.meetings.filter((m) => m.end > first && m.start < last),
+    assisted: sliceSorted(inputs.assisted ?? [], first, last),
+  };
+}
+
+export interface MeasuredSlices {
+  readonly segments: MeasureInputs['segments'];
+  readonly meetings: MeasureInputs['meetings'];
+  readonly assisted: NonNullable<MeasureInputs['assisted']>;
+}
+
+/** Everything of the inputs' timeline and meetings that dailyMeasures(inputs, range) reads (besides the context). */
+export function measuredSlices(inputs: MeasureInputs, range: DateRange): MeasuredSlices {
+  if (range.to < range.from) return { segments: [], meetings: [], assisted: [] };
+  const { bounds } = dayGrid(range.from, range.to, inputs.context.timeZone);
+  return slicesOf(inputs, bounds[0], bounds[bounds.length - 1]);
+}
+
 /** Per-day measures for every date from `from` to `to` (inclusive), zeros included. */
 export function dailyMeasures(inputs: MeasureInputs, range: DateRange): DayMeasures[] {
   const { from, to } = range;
@@ -174,14 +197,11 @@ export function dailyMeasures(inputs: MeasureInputs, range: DateRange): DayMeasu
   if (to < from) return [];
   const { dates, bounds } = dayGrid(from, to, timeZone);
   const n = dates.length;
-  const first = bounds[0], last = bounds[n];
-  // Only what touches the range (segments are sorted; a day more at the end keeps runs that cross it whole).
-  const segments = sliceSorted(inputs.segments, first, last + DAY);
-  const inRange = inputs.meetings.filter((m) => m.end > first && m.start < last);
+  const { segments, meetings: inRange, assisted } = slicesOf(inputs, bounds[0], bounds[n]);
   const activity = activityOnGrid(segments, dates, bounds);
 
   const meetingUnion = union(inRange);
-  const assistedMs = lengthPerBucket(sliceSorted(inputs.assisted ?? [], first, last), bounds);
+  const assistedMs = lengthPerBucket(assisted, bounds);
   const correctedMs = lengthPerBucket(segments.filter((s) => s.corrected), bounds);
   const meetingMs = lengthPerBucket(meetingUnion, bounds);
   const conflictMs = lengthPerBucket(overlaps(inRange), bounds);

@@ -3,6 +3,7 @@
 // cross-surface test computes it the same way. Pure.
 import { measureContext, type HistoryFacts, type MeasureInputs, type NumberSettings } from './context';
 import { assessEdge, type EdgeResult } from './edge';
+import type { EdgeMemo } from './edgeMemo';
 import { todayAndWeek, type TodayAndWeek } from './today';
 import type { AssistedSegment, Meeting, Segment } from './types';
 
@@ -18,7 +19,8 @@ export function inputsOf(history: LoadedHistory, settings: NumberSettings): Meas
   return { segments: history.segments, meetings: history.meetings, assisted: history.assisted ?? [], context: measureContext(settings, history) };
 }
 
-export function measureSnapshot(history: LoadedHistory, settings: NumberSettings, date: string): MeasureSnapshot {
+/** With `memo` (the extension's model keeps one), the edge is reused while nothing it reads changed. */
+export function measureSnapshot(history: LoadedHistory, settings: NumberSettings, date: string, memo?: EdgeMemo): MeasureSnapshot {
   const inputs = inputsOf(history, settings);
-  return { inputs, today: todayAndWeek(inputs, date), edge: assessEdge(inputs, date) };
+  return { inputs, today: todayAndWeek(inputs, date), edge: memo ? memo.assess(inputs, date) : assessEdge(inputs, date) };
 }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { MeasureInputs } from '../core/context';
 import { edgeRange, type EdgeResult } from '../core/edge';
+import { EdgeMemo } from '../core/edgeMemo';
 import { inputsOf, measureSnapshot } from '../core/snapshot';
 import type { TodayAndWeek } from '../core/today';
 import type { Span } from '../core/types';
@@ -41,6 +42,8 @@ export class CraftModel extends Disposable {
   /** Fires after each refresh with the new snapshot. */
   readonly onDidChange = this.emitter.event;
   private readonly reader: CachedActivityReader;
+  /** The edge of complete past weeks, reused between refreshes while nothing it reads changed. */
+  private readonly edgeMemo = new EdgeMemo();
   /** What this window wrote since it started: its own file is never read back. */
   private readonly ownSpans: Span[] = [];
   private readonly ownBarriers: number[] = [];
@@ -137,7 +140,7 @@ export class CraftModel extends Disposable {
     const now = Date.now();
     const date = localDate(now, settings.timeZone);
     const { history } = await this.load(edgeRange(date).from, date, now);
-    const snapshot: Snapshot = { now, date, settings, history, ...measureSnapshot(history, settings, date) };
+    const snapshot: Snapshot = { now, date, settings, history, ...measureSnapshot(history, settings, date, this.edgeMemo) };
     this.last = snapshot;
     this.lastRefreshMs = Date.now() - started;
     this.armMidnight(now, settings.timeZone);

@@ -1,6 +1,7 @@
-// Opening sealed contributions on worker threads (dist/teamOpenWorker.js): the report's cost is the
-// per-file cryptography (about 0.4 ms a file), which parallelises; reading, counting and the report stay on
-// the caller's thread. Without the bundled worker script (tests and benchmarks run the sources) or when a
+// Opening sealed contributions on worker threads (dist/teamOpenWorker.js) and on the caller's thread at once:
+// the report's cost is the per-file cryptography (about 0.35 ms a file), which parallelises. One worker per core
+// but one; the caller's thread takes its turn with the batches between reading and counting, so on 2 cores
+// both cores open files. Without the bundled worker script (tests and benchmarks run the sources) or when a
 // worker fails, files are opened on the caller's thread instead: the same function, the same results.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -43,16 +44,16 @@ export function inProcessOpener(setup: OpenerSetup): SealedOpener {
 }
 
 /**
- * `workers` threads running `script` (default: one per core but one, at most 4), or the in-process opener when
- * the script is missing or `workers` is 0 or 1.
+ * `workers` threads running `script` (default: one per core but one, at most 3) plus the caller's thread, or
+ * the in-process opener alone when the script is missing, `workers` is 0 or the machine has one core.
  */
 export function createSealedOpener(setup: OpenerSetup, options: { workers?: number; script?: string } = {}): SealedOpener {
   const script = options.script ?? DEFAULT_OPEN_WORKER;
-  // One core stays with the caller's thread, which reads, parses and counts; on 2 cores that means no worker
-  // (measured: no shorter wall time, 10-15 % more CPU; docs/performance.md).
-  const count = options.workers ?? Math.min(4, (os.availableParallelism?.() ?? os.cpus().length) - 1);
+  // The caller's thread reads, parses and counts, and opens its share of batches: one worker per other core.
+  // (Two workers beside the caller on 2 cores: 18 % more CPU and 229 MB peak; one: docs/performance.md.)
+  const count = options.workers ?? Math.min(3, (os.availableParallelism?.() ?? os.cpus().length) - 1);
   const fallback = inProcessOpener(setup);
-  if (count < 2 || !fs.existsSync(script)) return fallback;
+  if (count < 1 || !fs.existsSync(script)) return fallback;
   const pending = new Map<number, { texts: readonly string[]; resolve: (r: OpenResult[]) => void }>();
   const owner = new Map<number, Worker>();
   let nextId = 1, turn = 0;
@@ -96,13 +97,16 @@ export function createSealedOpener(setup: OpenerSetup, options: { workers?: numb
     return worker;
   };
   return {
-    parallel: count * 2,
+    parallel: count * 2 + 1,
     open(texts) {
       // Threads start with the first full batch: a small team's report never pays for starting them.
       if (!started && texts.length >= MIN_BATCH_FOR_WORKERS) start();
       if (workers.length === 0) return fallback.open(texts);
+      // Every (workers + 1)th batch is the caller's own, opened here while the workers open theirs.
+      const slot = turn++ % (workers.length + 1);
+      if (slot === workers.length) return fallback.open(texts);
       const id = nextId++;
-      const worker = workers[turn++ % workers.length];
+      const worker = workers[slot];
       return new Promise((resolve) => {
         pending.set(id, { texts, resolve });
         owner.set(id, worker);

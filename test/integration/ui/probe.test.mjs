@@ -129,24 +129,33 @@ test('snippet expansion', async () => {
 });
 
 // Tab accepts the block only once the ghost text is drawn: the provider having been asked once is not
-// enough. On a busy machine the editor lags: in the run that failed, the recording (which starts when Tab
-// is pressed) shows the last "ctcomplete" change 20 ms and the provider's answer 60 ms after the Tab, so
-// there was no ghost text to accept and no block came. Wait for the ghost text, as ui/origin does.
-test('inline completion (20 lines) accepted with Tab', async () => {
-  await window.press('Escape');
-  await window.press('Escape');
-  await window.press('Control+End');
-  await window.press('Enter');
-  await window.type('ctcomplete', { delay: 60 });
-  await eventually(() => readEvents().some((e) => e.type === 'inlineProvided'), { timeout: 15_000, message: 'no inline completion was requested' });
-  await eventually(() => window.page.locator('.ghost-text-decoration, .ghost-text').first().isVisible(), { timeout: 20_000, message: 'the inline completion never showed' });
-  // In a full run (a busy machine) the ghost text was once drawn before the editor would accept it: Tab then
-  // inserted nothing. Give the editor a second, and press Tab only while the ghost text is still there.
-  await sleep(1000);
-  await eventually(() => window.page.locator('.ghost-text-decoration, .ghost-text').first().isVisible(), { timeout: 10_000, message: 'the inline completion went away before Tab' });
-  const events = await record('inline-completion', 'after typing "ctcomplete" the probe offers a 20-line block; one real Tab press accepts it',
-    () => window.press('Tab'), { settleMs: 2500 });
-  assert.ok(changes(events).some((e) => e.changes.some((c) => c.textLines >= 19)), 'the 20-line block was inserted');
+// enough. On a busy machine the editor lags: in one failed run the recording (which starts when Tab is
+// pressed) showed the last "ctcomplete" change 20 ms and the provider's answer 60 ms after the Tab; in a
+// later CI run the ghost text had been drawn and stayed drawn for a second, and Tab still inserted nothing.
+// What the probe records is what an extension sees once Tab does accept the block, so a Tab the editor
+// ignored is retried (up to three times, each on a fresh line) and every attempt is named in the message.
+test('inline completion (20 lines) accepted with Tab', { timeout: 180_000 }, async () => {
+  const ghost = () => window.page.locator('.ghost-text-decoration, .ghost-text').first().isVisible();
+  const inserted = (events) => changes(events).some((e) => e.changes.some((c) => c.textLines >= 19));
+  const attempts = [];
+  let events = [];
+  for (let attempt = 1; attempt <= 3 && !inserted(events); attempt += 1) {
+    await window.press('Escape');
+    await window.press('Escape');
+    await window.press('Control+End');
+    await window.press('Enter');
+    const typedFrom = Date.now();
+    await window.type('ctcomplete', { delay: 60 });
+    await eventually(() => readEvents().some((e) => e.type === 'inlineProvided' && e.t >= typedFrom), { timeout: 15_000, message: 'no inline completion was requested' });
+    await eventually(ghost, { timeout: 20_000, message: 'the inline completion never showed' });
+    await sleep(1000);
+    await eventually(ghost, { timeout: 10_000, message: 'the inline completion went away before Tab' });
+    events = await record('inline-completion', 'after typing "ctcomplete" the probe offers a 20-line block; one real Tab press accepts it',
+      () => window.press('Tab'), { settleMs: 2500 });
+    attempts.push(`attempt ${attempt}: ${changes(events).length} change(s), largest ${Math.max(0, ...changes(events).flatMap((e) => e.changes.map((c) => c.textLines)))} line(s)`);
+  }
+  if (attempts.length > 1) console.log(`inline completion: ${attempts.join('; ')}`);
+  assert.ok(inserted(events), `the 20-line block was inserted (${attempts.join('; ')})`);
 });
 
 test('an agent applies a WorkspaceEdit to the active document', async () => {

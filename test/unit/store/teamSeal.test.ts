@@ -297,9 +297,10 @@ describe('opening on worker threads', () => {
     await writeSealed(folder, `2025-05/${'0'.repeat(32)}.sealed`, older);
     const tampered = JSON.parse(older);
     await writeSealed(folder, `2025-05/${'f'.repeat(32)}.sealed`, JSON.stringify({ ...tampered, nonce: 'A'.repeat(16) }));
-    // 70 files from keys nobody admitted: enough for a full batch, so the worker threads start.
+    // 200 files from keys nobody admitted: two batches of 128 or fewer, so the worker threads start and, with
+    // one worker, the second batch is opened on this thread in turn with it.
     const strangers: string[] = [];
-    for (let i = 0; i < 70; i++) {
+    for (let i = 0; i < 200; i++) {
       const rel = `2025-05/a${String(i).padStart(31, '0')}.sealed`;
       strangers.push(rel);
       await writeSealed(folder, rel, sealContribution({ team: doc.team, month: '2025-05', reportKey: doc.reportKey, plaintext: serializeSealedContribution(contribution(doc.team, 'engineer', 0)), signer: generateSigningKeys() }));
@@ -309,12 +310,17 @@ describe('opening on worker threads', () => {
     expect(pooled.report.contributors).toBe(here.report.contributors);
     expect(pooled.report.groups).toEqual(here.report.groups);
     expect(pooled.report.rejected).toEqual(here.report.rejected);
+    const shared = await stewardReport(folder, stewardData, { month: '2025-05', now: NOW, trendMonths: 1, workers: 1, workerScript: script });
+    expect(shared.report.groups).toEqual(here.report.groups);
+    expect(shared.report.rejected).toEqual(here.report.rejected);
     // A worker that fails hands its files back to this thread: nothing lost, nothing counted twice.
     const broken = path.join(root, 'broken.js');
     await fs.promises.writeFile(broken, "require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom'); });\n");
-    const rescued = await stewardReport(folder, stewardData, { month: '2025-05', now: NOW, trendMonths: 1, workers: 2, workerScript: broken });
-    expect(rescued.report.groups).toEqual(here.report.groups);
-    expect(rescued.report.rejected).toEqual(here.report.rejected);
+    for (const workers of [1, 2]) {
+      const rescued = await stewardReport(folder, stewardData, { month: '2025-05', now: NOW, trendMonths: 1, workers, workerScript: broken });
+      expect(rescued.report.groups).toEqual(here.report.groups);
+      expect(rescued.report.rejected).toEqual(here.report.rejected);
+    }
     expect(here.report.contributors).toBe(5);
     const winner = (await readSentLog(members[0].data))[0].file;
     expect(here.report.rejected).toEqual([
