@@ -122,17 +122,19 @@ async function collectWith(folder: string, team: StewardTeam, options: ScanOptio
     if (texts.length >= OPEN_BATCH) return dispatch();
   };
   // Batches are opened in parallel but counted in the order they were read (so reasons do not depend on which
-  // worker finished first); the scan waits for the oldest batch when `opener.parallel` are in flight.
+  // worker finished first); the scan waits only while `opener.parallel` batches are still being opened (a
+  // batch opened on this thread and waiting for an older one to be counted does not hold the scan up).
   let batch: string[] = [], texts: string[] = [];
   let chain: Promise<void> = Promise.resolve();
-  const inFlight: Promise<void>[] = [];
+  const opening = new Set<Promise<unknown>>();
   const dispatch = (): Promise<void> | undefined => {
-    const files = batch, opening = opener.open(texts);
+    const files = batch, results = opener.open(texts);
     batch = [];
     texts = [];
-    chain = chain.then(() => opening).then((results) => results.forEach((opened, i) => counted(files[i], opened)));
-    inFlight.push(chain);
-    return inFlight.length >= opener.parallel ? inFlight.shift() : undefined;
+    const tracked: Promise<unknown> = results.finally(() => opening.delete(tracked));
+    opening.add(tracked);
+    chain = chain.then(() => results).then((r) => r.forEach((opened, i) => counted(files[i], opened)));
+    return opening.size >= opener.parallel ? Promise.race(opening).then(() => undefined) : undefined;
   };
   const counted = (file: string, opened: OpenResult) => {
     const folderMonth = file.slice(0, 7);

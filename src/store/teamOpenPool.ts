@@ -1,7 +1,7 @@
 // Opening sealed contributions on worker threads (dist/teamOpenWorker.js) and on the caller's thread at once:
 // the report's cost is the per-file cryptography (about 0.35 ms a file), which parallelises. One worker per core
-// but one; the caller's thread takes its turn with the batches between reading and counting, so on 2 cores
-// both cores open files. Without the bundled worker script (tests and benchmarks run the sources) or when a
+// but one, each kept busy; the caller's thread opens the batches no worker is free for, between reading and
+// counting, so on 2 cores both cores open files. Without the bundled worker script (tests and benchmarks run the sources) or when a
 // worker fails, files are opened on the caller's thread instead: the same function, the same results.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -26,6 +26,9 @@ export interface SealedOpener {
   readonly parallel: number;
   close(): Promise<void>;
 }
+
+/** Batches a worker holds at once: the one it opens and one queued behind it. */
+const QUEUED_PER_WORKER = 2;
 
 /** Batches smaller than this, before any worker runs, are opened on the caller's thread. */
 const MIN_BATCH_FOR_WORKERS = 64;
@@ -56,7 +59,8 @@ export function createSealedOpener(setup: OpenerSetup, options: { workers?: numb
   if (count < 1 || !fs.existsSync(script)) return fallback;
   const pending = new Map<number, { texts: readonly string[]; resolve: (r: OpenResult[]) => void }>();
   const owner = new Map<number, Worker>();
-  let nextId = 1, turn = 0;
+  let nextId = 1;
+  const busy = new Map<Worker, number>();
   const workers: Worker[] = [];
   // A worker that fails hands its batches back to the caller's thread: no file is lost or counted twice.
   const fail = (worker: Worker) => {
@@ -90,6 +94,7 @@ export function createSealedOpener(setup: OpenerSetup, options: { workers?: numb
       if (!job) return;
       pending.delete(m.id);
       owner.delete(m.id);
+      busy.set(worker, (busy.get(worker) ?? 1) - 1);
       job.resolve(m.results);
     });
     worker.on('error', () => fail(worker));
@@ -102,11 +107,13 @@ export function createSealedOpener(setup: OpenerSetup, options: { workers?: numb
       // Threads start with the first full batch: a small team's report never pays for starting them.
       if (!started && texts.length >= MIN_BATCH_FOR_WORKERS) start();
       if (workers.length === 0) return fallback.open(texts);
-      // Every (workers + 1)th batch is the caller's own, opened here while the workers open theirs.
-      const slot = turn++ % (workers.length + 1);
-      if (slot === workers.length) return fallback.open(texts);
+      // Each worker keeps one batch queued behind the one it opens, so it never waits for the caller; the
+      // caller opens the other batches itself, between reading and counting.
+      let worker = workers[0];
+      for (const w of workers) if ((busy.get(w) ?? 0) < (busy.get(worker) ?? 0)) worker = w;
+      if ((busy.get(worker) ?? 0) >= QUEUED_PER_WORKER) return fallback.open(texts);
+      busy.set(worker, (busy.get(worker) ?? 0) + 1);
       const id = nextId++;
-      const worker = workers[slot];
       return new Promise((resolve) => {
         pending.set(id, { texts, resolve });
         owner.set(id, worker);

@@ -297,10 +297,10 @@ describe('opening on worker threads', () => {
     await writeSealed(folder, `2025-05/${'0'.repeat(32)}.sealed`, older);
     const tampered = JSON.parse(older);
     await writeSealed(folder, `2025-05/${'f'.repeat(32)}.sealed`, JSON.stringify({ ...tampered, nonce: 'A'.repeat(16) }));
-    // 200 files from keys nobody admitted: two batches of 128 or fewer, so the worker threads start and, with
-    // one worker, the second batch is opened on this thread in turn with it.
+    // 300 files from keys nobody admitted: three batches of 128 or fewer, so the worker threads start and, with
+    // one worker holding two batches, the third is opened on this thread.
     const strangers: string[] = [];
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 300; i++) {
       const rel = `2025-05/a${String(i).padStart(31, '0')}.sealed`;
       strangers.push(rel);
       await writeSealed(folder, rel, sealContribution({ team: doc.team, month: '2025-05', reportKey: doc.reportKey, plaintext: serializeSealedContribution(contribution(doc.team, 'engineer', 0)), signer: generateSigningKeys() }));
