@@ -30,17 +30,15 @@
 // Needs CRAFT_TIME_VSCODE_CACHE (or a code-server installed by scripts/setup-vscode.mjs) and Chromium.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setup as setupVsCode } from '../scripts/setup-vscode.mjs';
 import { QUIET_SETTINGS, VsCodeWindow, launchBrowser, workbenchUrl } from '../test/integration/harness/vscode.mjs';
+import { commandLine, descendants, freePort, httpOk, reapGroup, sleep } from '../test/integration/harness/processes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const say = (line) => console.log(line);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -88,28 +86,6 @@ function cpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
-function commandLine(pid) {
-  try { return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' '); } catch { return ''; }
-}
-
-/** Pids of every live descendant of `pid`, deepest first. */
-function descendants(pid) {
-  const children = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch { /* gone meanwhile */ }
-  }
-  const found = [];
-  const visit = (p) => { for (const c of children.get(p) ?? []) { visit(c); found.push(c); } };
-  visit(pid);
-  return found;
-}
-
 function extensionHostPids(serverPid) {
   return descendants(serverPid).filter((pid) => {
     const cmd = commandLine(pid);
@@ -118,33 +94,8 @@ function extensionHostPids(serverPid) {
 }
 
 /** Ends the server's process group and every descendant (extension host, watchers). */
-async function stopServer(child) {
-  if (!child?.pid) return;
-  const tree = descendants(child.pid);
-  try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
-  for (const pid of tree) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
-  for (let i = 0; i < 50; i++) {
-    try { process.kill(-child.pid, 0); } catch { return; }
-    await sleep(100);
-  }
-}
+const stopServer = (child) => reapGroup(child);
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
-  });
-}
-
-function httpOk(url) {
-  return new Promise((resolve) => {
-    const request = http.get(url, (response) => { response.resume(); resolve(response.statusCode === 200); });
-    request.setTimeout(2000, () => { request.destroy(); resolve(false); });
-    request.on('error', () => resolve(false));
-  });
-}
 
 async function startCodeServer(entry, dirs, logFile) {
   const port = await freePort();

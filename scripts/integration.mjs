@@ -25,8 +25,6 @@
 //                               starts code-server with --locale de (harness/languagePack.mjs)
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
@@ -34,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { setup as setupVsCode } from './setup-vscode.mjs';
 import { ensureSystemPackages } from './system-deps.mjs';
 import { installLanguagePack } from '../test/integration/harness/languagePack.mjs';
+import { descendants, freePort, httpOk, killGroup, killTree, reapGroup, sleep } from '../test/integration/harness/processes.mjs';
 import { QUIET_SETTINGS, launchBrowser, remoteUri, safeName, workbenchUrl } from '../test/integration/harness/vscode.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,72 +79,6 @@ function buildStep(title, cmd, cmdArgs) {
   return false;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function httpOk(url) {
-  return new Promise((resolve) => {
-    const request = http.get(url, (response) => { response.resume(); resolve(response.statusCode === 200); });
-    request.setTimeout(2000, () => { request.destroy(); resolve(false); });
-    request.on('error', () => resolve(false));
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** Kills a detached child's whole process group (the child and everything it started). */
-function killGroup(child, signal = 'SIGKILL') {
-  if (!child?.pid) return;
-  try { process.kill(-child.pid, signal); } catch { /* already gone */ }
-}
-
-/** Pids of every live descendant of `pid` (from /proc), deepest first. */
-function descendants(pid) {
-  const children = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch { /* gone meanwhile */ }
-  }
-  const found = [];
-  const visit = (p) => { for (const c of children.get(p) ?? []) { visit(c); found.push(c); } };
-  visit(pid);
-  return found;
-}
-
-/** Kills a child's whole tree: its process group and descendants that made groups of their own (chromium). */
-function killTree(child) {
-  if (!child?.pid) return;
-  let pids = [];
-  try { pids = descendants(child.pid); } catch { /* no /proc */ }
-  killGroup(child, 'SIGKILL');
-  for (const pid of pids) {
-    try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
-  }
-}
-
-function groupAlive(child) {
-  try { process.kill(-child.pid, 0); return true; } catch { return false; }
-}
-
-/** SIGKILLs what is left of the group and waits (a little) until the kernel has reaped it. */
-async function reapGroup(child) {
-  killTree(child); // extension hosts, watchers and browsers that outlived their parent too
-  for (let i = 0; i < 50 && child?.pid && groupAlive(child); i++) await sleep(100);
-}
 
 async function stopGroup(child) {
   if (!child?.pid) return;

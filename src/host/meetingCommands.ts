@@ -19,7 +19,16 @@ export interface MeetingCommandDeps {
 
 export function registerMeetingCommands(deps: MeetingCommandDeps): vscode.Disposable {
   const { dataDir, calendars, config, changed } = deps;
-  const reg = vscode.commands.registerCommand;
+  // A command that fails (a damaged meetings/manual.json or timeoff.json is refused, never overwritten; a full
+  // disk) says so once in Craft Time's words instead of VS Code's generic "running the command failed".
+  const reg = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, async (...args: never[]) => {
+    try {
+      return await run(...args);
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Craft Time: {0}', problemText((error as Error).message)));
+      return undefined;
+    }
+  });
   const manual = async () => (await readManualMeetings(dataDir)).value;
   const saveManual = async (list: ManualMeeting[]) => {
     await writeManualMeetings(dataDir, list);

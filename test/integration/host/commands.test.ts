@@ -87,4 +87,16 @@ suite('commands without dialogs', () => {
     assert.equal(ended.meetings[0].id, open.id);
     assert.ok(typeof ended.meetings[0].end === 'string' && Date.parse(ended.meetings[0].end) >= Date.parse(open.start), 'the meeting was not closed');
   });
+
+  test('a damaged meetings/manual.json is refused, not overwritten, and the command ends normally', async () => {
+    const manual = path.join(dataDir, 'meetings', 'manual.json');
+    const damaged = '{"schema": 1, "meetings": [ {"id": "m1", "start": "2026-01-05T09:00:00Z", "end": "2026-';
+    fs.mkdirSync(path.dirname(manual), { recursive: true });
+    fs.writeFileSync(manual, damaged);
+    // Before, the store's refusal escaped the command and VS Code wrapped it in its own English error; now the
+    // command reports it in Craft Time's words and resolves.
+    await vscode.commands.executeCommand('craftTime.meetingStarted');
+    await vscode.commands.executeCommand('craftTime.meetingEnded');
+    assert.equal(fs.readFileSync(manual, 'utf8'), damaged, 'the damaged file was changed');
+  });
 });
