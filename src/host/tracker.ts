@@ -81,9 +81,10 @@ export class Tracker implements vscode.Disposable {
         this.beat(navigationCategory(doc), doc.languageId, workspaceOf(doc.uri));
       }),
       w.onDidChangeTextEditorVisibleRanges((e) => {
-        const doc = e.textEditor.document;
-        // Typing scrolls the editor too: a scroll an edit caused is part of that edit, not navigation.
-        if (e.textEditor !== w.activeTextEditor || !isWorkDocument(doc) || this.origin.causedByChange(Date.now(), doc.uri.toString())) return;
+        const editor = e.textEditor, doc = editor.document;
+        // Typing scrolls the editor too: a scroll an edit caused is part of that edit, not navigation. Checked
+        // first: while someone types it is the common case, and it needs no lookup in VS Code's editor state.
+        if (this.origin.causedByChange(Date.now(), doc.uri.toString()) || editor !== w.activeTextEditor || !isWorkDocument(doc)) return;
         this.beat(navigationCategory(doc), doc.languageId, workspaceOf(doc.uri));
       }),
       w.onDidChangeActiveTextEditor((editor) => {
