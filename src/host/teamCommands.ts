@@ -214,7 +214,7 @@ export class TeamFlow {
       {
         modal: true,
         detail: legacy
-          ? vscode.l10n.t('Deletes your plaintext files from the team folder and your signing key. Your own log of what you sent stays in your data folder.')
+          ? vscode.l10n.t('Deletes your plaintext files from the team folder and your old member id.')
           : vscode.l10n.t('Deletes {0} file(s) you wrote (your join request and sealed contributions) from the team folder and your signing key. Your own log of what you sent stays in your data folder.', count),
       },
       go,
