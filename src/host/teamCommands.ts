@@ -13,10 +13,9 @@ import { CONTRIBUTION_EXPLANATION } from '../core/team/preview';
 import { renderTeamReportHtml, renderTeamReportMarkdown } from '../core/team/render';
 import { addMonths, localDate, monthOf } from '../core/zone';
 import { writeFileAtomic } from '../store/atomicWrite';
-import { deleteContributions } from '../store/teamFolder';
-import { readLegacyMembership, readMembership, TEAM_DIR, type Membership } from '../store/teamKeys';
+import { claimMigrationQuestion, readLegacyMembership, readMembership, TEAM_DIR, type Membership } from '../store/teamKeys';
 import {
-  applyAdmit, applyInit, applyJoin, applySend, applyWithdraw, memberTeam, planAdmit, planInit, planJoin, planSend, planWithdraw, rosterView, stewardReport,
+  applyAdmit, applyInit, applyJoin, applyLegacyWithdraw, applySend, applyWithdraw, memberTeam, planAdmit, planInit, planJoin, planSend, planWithdraw, rosterView, stewardReport,
 } from '../store/teamOps';
 import type { ConfigWatcher } from './config';
 import type { CraftModel } from './model';
@@ -191,9 +190,7 @@ export class TeamFlow {
 
   /** Once: a member of a plaintext (version 1) team is asked to leave it and join the sealed one. */
   private async askToMigrate(): Promise<void> {
-    const flag = path.join(this.dataDir, TEAM_DIR, 'migration-asked');
-    if (fs.existsSync(flag)) return;
-    await writeFileAtomic(flag, `${new Date().toISOString()}\n`, { mkdir: true });
+    if (!(await claimMigrationQuestion(this.dataDir, Date.now()))) return;
     const leave = vscode.l10n.t('Leave and Delete Old Files');
     const answer = await vscode.window.showWarningMessage(
       vscode.l10n.t('Craft Time: team contributions are now sealed (encrypted and signed). Your old plaintext files are read only for the month your steward sets up the sealed team. Leave the old aggregate and join the sealed one when your steward sends you its fingerprint.'),
@@ -217,17 +214,15 @@ export class TeamFlow {
       {
         modal: true,
         detail: legacy
-          ? vscode.l10n.t('Deletes your plaintext files from the team folder and your signing key. Your own log of what you sent stays in your data folder.')
+          ? vscode.l10n.t('Deletes your plaintext files from the team folder and your old member id.')
           : vscode.l10n.t('Deletes {0} file(s) you wrote (your join request and sealed contributions) from the team folder and your signing key. Your own log of what you sent stays in your data folder.', count),
       },
       go,
     );
     if (answer !== go) return undefined;
     return this.guard(vscode.l10n.t('leave the team'), async () => {
-      let deleted = 0;
-      if (legacy?.member) deleted += (await deleteContributions(legacy.folder, legacy.member)).length;
-      if (legacy) await fs.promises.rm(path.join(this.dataDir, TEAM_DIR, 'membership.json'), { force: true });
-      deleted += (await applyWithdraw(this.dataDir, plan)).deleted.length;
+      // A version-1 membership and a sealed one are the same file (membership.json): one or the other.
+      const deleted = (legacy ? await applyLegacyWithdraw(this.dataDir, legacy) : await applyWithdraw(this.dataDir, plan)).deleted.length;
       void vscode.window.showInformationMessage(vscode.l10n.t('Craft Time: left the team aggregate; deleted {0} file(s) and your key.', deleted));
       return deleted;
     });

@@ -147,6 +147,23 @@ export async function writeMembership(dataDir: string, m: Membership): Promise<s
   return writeState(dataDir, MEMBERSHIP_FILE, m);
 }
 
+/** The marker of the one-time question to leave a version-1 team (its content: when it was asked). */
+export const MIGRATION_ASKED_FILE = 'migration-asked';
+
+/**
+ * Claims the one-time migration question: true for exactly one caller on the machine, ever (the marker is
+ * created exclusively, so two windows starting together cannot both ask), false once it has been asked.
+ */
+export async function claimMigrationQuestion(dataDir: string, now: number): Promise<boolean> {
+  try {
+    await writeFileAtomic(path.join(teamDir(dataDir), MIGRATION_ASKED_FILE), `${new Date(now).toISOString()}\n`, { mkdir: true, exclusive: true });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
 /** True when this machine is in a team, sealed or legacy (cheap: decides whether the team code loads at startup). */
 export function hasMembershipFile(dataDir: string): boolean {
   return fs.existsSync(path.join(teamDir(dataDir), MEMBERSHIP_FILE));

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { monthOf } from '../core/zone';
 import { serializeSealedContribution, type SealedContribution } from '../core/team/contribution';
 import { decryptWithPassphrase, encryptWithPassphrase, fingerprint, generateReportKeys, generateSigningKeys, sealContribution, type KeyPair } from './teamCrypto';
-import { deleteOwnFiles, newSealedRelativePath, readJoinRequests, readTeamText, requestRelativePath, ROSTER_FILE, TEAM_FILE, writeJoinRequest, writeSealed, writeTeamText } from './teamFolder';
+import { deleteContributions, deleteOwnFiles, newSealedRelativePath, readJoinRequests, readTeamText, requestRelativePath, ROSTER_FILE, TEAM_FILE, writeJoinRequest, writeSealed, writeTeamText } from './teamFolder';
 import {
   appendSentLog, forgetMember, parseStewardState, readMembership, readSentLog, readSteward, writeMembership, writeSteward, type Membership, type StewardState,
 } from './teamKeys';
@@ -206,6 +206,17 @@ export async function planWithdraw(dataDir: string): Promise<{ membership: Membe
 export async function applyWithdraw(dataDir: string, plan: { membership: Membership | undefined; files: string[] }): Promise<{ deleted: string[]; forgotten: string[] }> {
   if (!plan.membership) return { deleted: [], forgotten: [] };
   const deleted = await deleteOwnFiles(plan.membership.folder, plan.files);
+  const forgotten = await forgetMember(dataDir);
+  return { deleted, forgotten };
+}
+
+/**
+ * Leaving a version-1 (plaintext) team: this member's `<YYYY-MM>/<member id>.json` files, then the old
+ * membership and member id (the files first: a folder that cannot be reached leaves the membership, so
+ * leaving can be tried again).
+ */
+export async function applyLegacyWithdraw(dataDir: string, legacy: { folder: string; member?: string }): Promise<{ deleted: string[]; forgotten: string[] }> {
+  const deleted = legacy.member ? await deleteContributions(legacy.folder, legacy.member) : [];
   const forgotten = await forgetMember(dataDir);
   return { deleted, forgotten };
 }

@@ -10,10 +10,10 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { build } from 'esbuild';
 import { canonicalJson, fingerprint, generateReportKeys, generateSigningKeys, isPrivateJwk, openSealed, sealContribution, signText, verifyText } from '../../../src/store/teamCrypto';
 import { ROSTER_FILE, TEAM_FILE, writeContribution, writeJoinRequest, writeSealed } from '../../../src/store/teamFolder';
-import { readLegacyMembership, readMembership, readSentLog, readSteward, reportKeyMap, writeSteward, type Membership } from '../../../src/store/teamKeys';
+import { claimMigrationQuestion, MIGRATION_ASKED_FILE, readLegacyMembership, readMembership, readSentLog, readSteward, reportKeyMap, writeSteward, type Membership } from '../../../src/store/teamKeys';
 import { collectTeamContributions, loadStewardTeam } from '../../../src/store/teamOpen';
 import {
-  applyAdmit, applyInit, applyJoin, applySend, applyWithdraw, backupStewardKeys, memberTeam, openStewardBackup, planAdmit, planInit, planJoin, planSend,
+  applyAdmit, applyInit, applyJoin, applyLegacyWithdraw, applySend, applyWithdraw, backupStewardKeys, memberTeam, openStewardBackup, planAdmit, planInit, planJoin, planSend,
   planWithdraw, rosterView, rotateReportKey, stewardReport,
 } from '../../../src/store/teamOps';
 import { createJoinRequest, createTeamDocument, entryHash, serializeTeamDocument } from '../../../src/store/teamTrust';
@@ -360,6 +360,36 @@ describe('leaving, migration, key care', () => {
     const sealedMember = await join();
     expect(await readLegacyMembership(sealedMember.data)).toBeUndefined();
     expect(await readLegacyMembership(path.join(root, 'nobody'))).toBeUndefined();
+  });
+  test('leaving a version-1 team deletes exactly that member\'s plaintext files, the old membership and the old member id', async () => {
+    // The data folder as a version-1 Craft Time left it: membership.json (schema 1) and member.json.
+    const data = path.join(root, 'old-member');
+    const me = 'a1'.repeat(16), other = 'b2'.repeat(16);
+    await fs.promises.mkdir(path.join(data, 'team'), { recursive: true });
+    await fs.promises.writeFile(path.join(data, 'team', 'membership.json'), `${JSON.stringify({ schema: 1, folder, joinedAt: '2025-03-03T09:00:00.000Z', written: ['2025-03', '2025-04'] }, null, 2)}\n`);
+    await fs.promises.writeFile(path.join(data, 'team', 'member.json'), `${JSON.stringify({ version: 1, member: me, role: 'engineer' }, null, 2)}\n`);
+    const mine = [
+      await writeContribution(folder, aContribution({ member: me, month: '2025-03', weeks: ['2025-W10'] })),
+      await writeContribution(folder, aContribution({ member: me, month: '2025-04', weeks: ['2025-W14'] })),
+    ];
+    const theirs = await writeContribution(folder, aContribution({ member: other, month: '2025-04', weeks: ['2025-W14'] }));
+    const legacy = await readLegacyMembership(data);
+    expect(legacy).toEqual({ folder, member: me });
+    const done = await applyLegacyWithdraw(data, legacy!);
+    expect(done.deleted.sort()).toEqual(mine.sort());
+    expect(done.forgotten.sort()).toEqual([path.join(data, 'team', 'member.json'), path.join(data, 'team', 'membership.json')]);
+    for (const f of mine) expect(fs.existsSync(f)).toBe(false);
+    expect(fs.existsSync(theirs)).toBe(true);
+    expect(fs.existsSync(path.join(folder, TEAM_FILE))).toBe(true);
+    expect(await readLegacyMembership(data)).toBeUndefined();
+  });
+  test('the one-time migration question is claimed by exactly one of several windows, and never again', async () => {
+    const data = path.join(root, 'old-member-windows');
+    const claims = await Promise.all(Array.from({ length: 6 }, () => claimMigrationQuestion(data, NOW)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(fs.readFileSync(path.join(data, 'team', MIGRATION_ASKED_FILE), 'utf8')).toBe('2025-06-10T12:00:00.000Z\n');
+    expect(await claimMigrationQuestion(data, NOW + 86_400_000)).toBe(false);
+    expect(fs.readdirSync(path.join(data, 'team'))).toEqual([MIGRATION_ASKED_FILE]); // no temporary file left
   });
   test('version-1 plaintext files count for the setup month only, with a warning', async () => {
     for (let i = 0; i < 5; i++) await writeContribution(folder, aContribution({ role: 'engineer', hours: 20 }));
