@@ -223,7 +223,9 @@ export class TeamFlow {
     return this.guard(vscode.l10n.t('leave the team'), async () => {
       // A version-1 membership and a sealed one are the same file (membership.json): one or the other.
       const deleted = (legacy ? await applyLegacyWithdraw(this.dataDir, legacy) : await applyWithdraw(this.dataDir, plan)).deleted.length;
-      void vscode.window.showInformationMessage(vscode.l10n.t('Craft Time: left the team aggregate; deleted {0} file(s) and your key.', deleted));
+      void vscode.window.showInformationMessage(legacy
+        ? vscode.l10n.t('Craft Time: left the old team aggregate; deleted {0} plaintext file(s) and your old member id.', deleted)
+        : vscode.l10n.t('Craft Time: left the team aggregate; deleted {0} file(s) and your key.', deleted));
       return deleted;
     });
   }

@@ -16,9 +16,9 @@ import { writeFileAtomic } from '../../store/atomicWrite';
 import { readFileSafe } from '../../store/safeRead';
 import {
   applyAdmit, applyInit, applyJoin, applySend, applyWithdraw, backupStewardKeys, DEFAULT_PRIVACY, memberTeam, openStewardBackup, planAdmit, planInit, planJoin,
-  planSend, planWithdraw, rosterView, rotateReportKey, stewardReport,
+  applyLegacyWithdraw, planSend, planWithdraw, rosterView, rotateReportKey, stewardReport,
 } from '../../store/teamOps';
-import { readMembership, readSteward, writeMembership, writeSteward } from '../../store/teamKeys';
+import { readLegacyMembership, readMembership, readSteward, writeMembership, writeSteward } from '../../store/teamKeys';
 import { validatePrivacy, isProblem } from '../../store/teamTrust';
 import { parseArgs, UsageError, type OptionSpec, type ParsedArgs } from '../args';
 import type { CliCommand, CliIo } from '../io';
@@ -337,6 +337,8 @@ async function report(ctx: Ctx): Promise<number> {
 async function withdraw(ctx: Ctx): Promise<number> {
   const folder = folderOf(ctx, false);
   const plan = await planWithdraw(ctx.dataDir);
+  const legacy = plan.membership ? undefined : await readLegacyMembership(ctx.dataDir);
+  if (legacy) return withdrawLegacy(ctx, folder, legacy);
   if (!plan.membership) {
     if (ctx.json) out(ctx, { deleted: [], forgotten: [] });
     else ctx.io.stdout('This machine is not a member of a team: nothing to withdraw.\n');
@@ -352,6 +354,22 @@ async function withdraw(ctx: Ctx): Promise<number> {
   const done = await applyWithdraw(ctx.dataDir, plan);
   if (ctx.json) out(ctx, done);
   else ctx.io.stdout(`Deleted ${done.deleted.length} file(s) from the team folder and your signing key. Your log of what was sent stays in ${path.join(ctx.dataDir, 'team', 'sent.json')}.\n`);
+  return 0;
+}
+
+/** Leaving a version-1 (plaintext) team: this member's plaintext files, then the old membership and member id. */
+async function withdrawLegacy(ctx: Ctx, folder: string, legacy: { folder: string; member?: string }): Promise<number> {
+  if (path.resolve(legacy.folder) !== folder) throw new Error(`This machine is a member of the version-1 team in ${legacy.folder}, not ${folder}.`);
+  const state = ['membership.json', 'member.json'].map((f) => path.join(ctx.dataDir, 'team', f));
+  if (!ctx.yes) {
+    const what = legacy.member ? `your plaintext files (<YYYY-MM>/${legacy.member}.json)` : 'no file (no member id is known)';
+    if (ctx.json) out(ctx, { deleted: [], wouldDelete: legacy.member ? [path.join(folder, '*', `${legacy.member}.json`)] : [], wouldForget: state });
+    else ctx.io.stdout(`This machine is a member of a version-1 (plaintext) team aggregate. Would delete ${what} from the team folder and your old member id.\nNothing was deleted. Run again with --yes.\n`);
+    return 0;
+  }
+  const done = await applyLegacyWithdraw(ctx.dataDir, legacy);
+  if (ctx.json) out(ctx, done);
+  else ctx.io.stdout(`Left the version-1 team aggregate: deleted ${done.deleted.length} plaintext file(s) from the team folder and your old member id.\n`);
   return 0;
 }
 

@@ -193,9 +193,9 @@ test('answered: "Leave and Delete Old Files" deletes exactly that member\'s file
   assert.deepEqual(Object.keys(snapshot(teamDir())), ['migration-asked'], 'the old membership and member id are gone; the marker stays');
   await inCenter(async (center) => {
     const messages = center.locator('.notification-list-item-message');
-    const done = await waitUntil(async () => (await messages.allInnerTexts()).find((t) => /left the team aggregate/.test(t)),
+    const done = await waitUntil(async () => (await messages.allInnerTexts()).find((t) => /left the old team aggregate/.test(t)),
       { timeout: 30_000, message: 'no notification that the member left' });
-    assert.match(done, new RegExp(`deleted ${mine.length} file\\(s\\)`));
+    assert.match(done, new RegExp(`deleted ${mine.length} plaintext file\\(s\\) and your old member id`));
     assert.equal(await questionsIn(center).count(), 0, 'the answered question is gone, and not asked a second time');
   });
 

@@ -219,6 +219,33 @@ describe('join, admit, roster, contribute, withdraw', () => {
   });
 });
 
+describe('withdraw from a version-1 (plaintext) team', () => {
+  test('lists, then deletes exactly this member\'s plaintext files and the old membership and member id', async () => {
+    const data = await freshDir('legacy-data'), folder = await freshDir('legacy-team');
+    const me = 'ab'.repeat(16), other = 'cd'.repeat(16);
+    // The data folder and team folder as a version-1 Craft Time left them.
+    await fs.promises.mkdir(path.join(data, 'team'), { recursive: true });
+    await fs.promises.writeFile(path.join(data, 'team', 'membership.json'), `${JSON.stringify({ schema: 1, folder, joinedAt: '2025-03-03T09:00:00.000Z', written: ['2025-03', '2025-04'] })}\n`);
+    await fs.promises.writeFile(path.join(data, 'team', 'member.json'), `${JSON.stringify({ version: 1, member: me, role: 'engineer' })}\n`);
+    for (const month of ['2025-03', '2025-04']) {
+      await fs.promises.mkdir(path.join(folder, month), { recursive: true });
+      await fs.promises.writeFile(path.join(folder, month, `${me}.json`), '{}\n');
+    }
+    await fs.promises.writeFile(path.join(folder, '2025-04', `${other}.json`), '{}\n');
+    const dry = await run(['withdraw', '--dir', folder, '--data-dir', data]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('version-1');
+    expect(dry.stdout).toContain('Nothing was deleted');
+    expect(fs.existsSync(path.join(folder, '2025-03', `${me}.json`))).toBe(true);
+    const done = JSON.parse((await run(['withdraw', '--dir', folder, '--data-dir', data, '--yes', '--json'])).stdout);
+    expect(done.deleted).toHaveLength(2);
+    expect(await filesUnder(folder)).toEqual([`2025-04/${other}.json`]);
+    expect(fs.readdirSync(path.join(data, 'team'))).toEqual([]);
+    // Left: a second withdraw has nothing to do.
+    expect((await run(['withdraw', '--dir', folder, '--data-dir', data])).stdout).toContain('not a member');
+  });
+});
+
 describe('team report over sealed contributions', () => {
   let team: { folder: string; steward: string; fingerprint: string };
   /** A member who joined, was admitted and sent `hours` every week of May (10 meeting hours). */
