@@ -287,15 +287,16 @@ export class CalendarService implements vscode.Disposable {
   async meetingsBetween(fromMs: number, toMs: number): Promise<ExpandedCalendars> {
     const texts = await this.calendarTexts();
     const results: (ExpandResult | undefined)[] = texts.map(() => undefined);
-    const all = Promise.all(
-      texts.map(({ source, text }, i) =>
-        text === undefined ? undefined : this.expand(text, { fromMs, toMs, sourceId: source.id }, texts[i].hash).then((r) => (results[i] = r)),
-      ),
+    const each = texts.map(({ source, text }, i) =>
+      text === undefined ? undefined : this.expand(text, { fromMs, toMs, sourceId: source.id }, texts[i].hash).then((r) => (results[i] = r)),
     );
+    const all = Promise.all(each);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ready = await Promise.race([all.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), WAIT_FOR_EXPANSION_MS)))]);
     clearTimeout(timer);
-    if (!ready) void all.then(() => this.emitter.fire());
+    // Each file left out fires a change when it is ready, not when the slowest is: a good calendar that missed
+    // the wait counts at once, not only after a hostile one has used up its budget.
+    if (!ready) each.forEach((p, i) => p && !results[i] && void p.then(() => this.emitter.fire()));
     const meetings: Meeting[] = [], timeOff: TimeOffDay[] = [], problems: string[] = [];
     let pending = false;
     texts.forEach(({ source, text }, i) => {

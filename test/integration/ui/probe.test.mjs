@@ -9,12 +9,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test as nodeTest } from 'node:test';
 import { sleep } from '../harness/activity.mjs';
-import { eventually, startSession } from '../harness/vscode.mjs';
+import { config, eventually, startSession } from '../harness/vscode.mjs';
+import { useSettings } from '../harness/suiteSettings.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const PROBE_ID = 'craft-time-test.craft-time-probe';
 let session;
 let window;
+let restoreSettings;
 
 const eventsFile = () => path.join(session.config.userDataDir, 'User', 'globalStorage', PROBE_ID, 'events.jsonl');
 const readEvents = () => (fs.existsSync(eventsFile()) ? fs.readFileSync(eventsFile(), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
@@ -45,6 +47,11 @@ const onlyCases = process.env.CRAFT_TIME_PROBE_CASES?.split(',').filter(Boolean)
 const test = (title, ...rest) => nodeTest(title, { skip: onlyCases ? !onlyCases.some((c) => title.includes(c)) : false, ...(typeof rest[0] === 'object' ? rest.shift() : {}) }, ...rest);
 
 before(async () => {
+  // No suggest widget while typing: with it open, Tab accepts its item (a word-based "ctcomplete" replacing
+  // itself, seen in a CI run) instead of the inline completion. Snippets still come with Ctrl+Space.
+  const cfg = config();
+  restoreSettings = useSettings({ userDataDir: cfg.userDataDir, dataDir: cfg.dataDir ?? path.join(cfg.userDataDir, 'User', 'globalStorage', 'craft-time.craft-time') },
+    { 'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' }, 'editor.wordBasedSuggestions': 'off' });
   session = await startSession();
   window = await session.openWindow({ label: 'probe', permissions: ['clipboard-read', 'clipboard-write'] });
   await window.craftTimeStatus();
@@ -53,6 +60,7 @@ before(async () => {
 
 after(async () => {
   await session?.close();
+  restoreSettings?.();
 });
 
 test('typing in an untitled plain-text file', async () => {
@@ -134,6 +142,8 @@ test('snippet expansion', async () => {
 // later CI run the ghost text had been drawn and stayed drawn for a second, and Tab still inserted nothing.
 // What the probe records is what an extension sees once Tab does accept the block, so a Tab the editor
 // ignored is retried (up to three times, each on a fresh line) and every attempt is named in the message.
+// A later CI run showed why Tab can be ignored: the suggest widget was open too, and Tab accepted its item
+// (the word "ctcomplete" replaced by itself); this suite now turns quick suggestions off (see before()).
 test('inline completion (20 lines) accepted with Tab', { timeout: 180_000 }, async () => {
   const ghost = () => window.page.locator('.ghost-text-decoration, .ghost-text').first().isVisible();
   const inserted = (events) => changes(events).some((e) => e.changes.some((c) => c.textLines >= 19));
@@ -150,6 +160,7 @@ test('inline completion (20 lines) accepted with Tab', { timeout: 180_000 }, asy
     await eventually(ghost, { timeout: 20_000, message: 'the inline completion never showed' });
     await sleep(1000);
     await eventually(ghost, { timeout: 10_000, message: 'the inline completion went away before Tab' });
+    if (await window.page.locator('.suggest-widget.visible').first().isVisible()) console.log(`inline completion: attempt ${attempt}: a suggest widget is open`);
     events = await record('inline-completion', 'after typing "ctcomplete" the probe offers a 20-line block; one real Tab press accepts it',
       () => window.press('Tab'), { settleMs: 2500 });
     attempts.push(`attempt ${attempt}: ${changes(events).length} change(s), largest ${Math.max(0, ...changes(events).flatMap((e) => e.changes.map((c) => c.textLines)))} line(s)`);
