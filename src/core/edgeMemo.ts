@@ -1,6 +1,7 @@
 // The edge between refreshes. It is judged on the complete weeks before this Monday (edgeRange), which
-// the typing of today never touches (except on a Monday, through a run that crosses midnight from Sunday),
-// so a refresh while someone types can reuse it instead of measuring 17 weeks again. Reused only when
+// the typing of today does not change, so a refresh while someone types can reuse it instead of measuring
+// 17 weeks again. (On a Monday it is judged again at every refresh: dailyMeasures reads the range's day
+// after too, where a run that crossed midnight from Sunday may still be growing.) Reused only when
 // everything assessEdge reads is equal, field by field: the date, the context, and the segments, meetings
 // and assisted time that dailyMeasures reads for that range (measuredSlices). So the result is the one
 // assessEdge gives, by construction, on every surface. Pure: the caller keeps the memo.

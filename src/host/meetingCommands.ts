@@ -19,8 +19,9 @@ export interface MeetingCommandDeps {
 
 export function registerMeetingCommands(deps: MeetingCommandDeps): vscode.Disposable {
   const { dataDir, calendars, config, changed } = deps;
-  // A command that fails (a damaged meetings/manual.json or timeoff.json is refused, never overwritten; a full
-  // disk) says so once in Craft Time's words instead of VS Code's generic "running the command failed".
+  // A command that fails (a damaged sources.json, meetings/manual.json or timeoff.json is refused, never
+  // overwritten; a full disk; an address that is not https) says so once in Craft Time's words instead of
+  // VS Code's generic "running the command failed".
   const reg = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, async (...args: never[]) => {
     try {
       return await run(...args);
@@ -47,8 +48,8 @@ export function registerMeetingCommands(deps: MeetingCommandDeps): vscode.Dispos
       if (choice === 'file') {
         const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Calendars: ['ics', 'ical', 'ifb', 'icalendar'] }, title: vscode.l10n.t('Choose an .ics calendar file') });
         if (!picked?.[0]) return;
-        const health = await calendars.addFile(picked[0].fsPath).catch((error: Error) => void vscode.window.showErrorMessage(vscode.l10n.t('Craft Time: {0}', problemText(error.message))));
-        if (health) showHealth(health.label, health.events, health.problem);
+        const health = await calendars.addFile(picked[0].fsPath);
+        showHealth(health.label, health.events, health.problem);
       } else if (choice === 'url') {
         const url = await vscode.window.showInputBox({
           title: vscode.l10n.t('Calendar subscription address'), prompt: vscode.l10n.t('Paste the https or webcal address. It is a password: it is kept in VS Code\'s secret storage and never shown again.'),
@@ -57,14 +58,8 @@ export function registerMeetingCommands(deps: MeetingCommandDeps): vscode.Dispos
         });
         if (!url) return;
         const name = await vscode.window.showInputBox({ title: vscode.l10n.t('A name for this calendar (optional)'), prompt: vscode.l10n.t('Shown in Craft Time instead of the address, e.g. "Work".') });
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Craft Time: downloading calendar…') }, async () => {
-          try {
-            const health = await calendars.addUrl(url, name);
-            showHealth(health.label, health.events, health.problem);
-          } catch (error) {
-            void vscode.window.showErrorMessage(vscode.l10n.t('Craft Time: {0}', problemText((error as Error).message)));
-          }
-        });
+        const health = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Craft Time: downloading calendar…') }, () => calendars.addUrl(url, name));
+        showHealth(health.label, health.events, health.problem);
       }
     }),
     reg(Commands.removeCalendar, async () => {

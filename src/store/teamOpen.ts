@@ -4,7 +4,6 @@
 import {
   collectContributions,
   isRejection,
-  parseContribution,
   parseSealedContribution,
   type MonthContribution,
   type RejectedFile,
@@ -168,7 +167,6 @@ async function collectWith(folder: string, team: StewardTeam, options: ScanOptio
         'They are not bound to rostered members, so this month is not protected against made-up members; from next month only sealed contributions count. Ask their authors to re-send sealed, then delete them.');
     }
   }
-  void parseContribution;
   const contributions = [...best.values()].sort((a, b) => (a.contribution.month !== b.contribution.month ? (a.contribution.month < b.contribution.month ? -1 : 1) : a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
   rejected.push(...scanRejected);
   rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.reason < b.reason ? -1 : 1));

@@ -53,14 +53,19 @@ export function inProcessOpener(setup: OpenerSetup): SealedOpener {
 export function createSealedOpener(setup: OpenerSetup, options: { workers?: number; script?: string } = {}): SealedOpener {
   const script = options.script ?? DEFAULT_OPEN_WORKER;
   // The caller's thread reads, parses and counts, and opens its share of batches: one worker per other core.
-  // (Two workers beside the caller on 2 cores: 18 % more CPU and 229 MB peak; one: docs/performance.md.)
+  // (Two workers beside the caller on 2 cores: a longer wall time, 12 % more CPU, 239 MB peak; docs/performance.md.)
   const count = options.workers ?? Math.min(3, (os.availableParallelism?.() ?? os.cpus().length) - 1);
   const fallback = inProcessOpener(setup);
   if (count < 1 || !fs.existsSync(script)) return fallback;
   const pending = new Map<number, { texts: readonly string[]; resolve: (r: OpenResult[]) => void }>();
   const owner = new Map<number, Worker>();
   let nextId = 1;
-  const busy = new Map<Worker, number>();
+  /** Batches a worker holds now (sent, not yet answered). */
+  const held = (worker: Worker) => {
+    let n = 0;
+    for (const w of owner.values()) if (w === worker) n++;
+    return n;
+  };
   const workers: Worker[] = [];
   // A worker that fails hands its batches back to the caller's thread: no file is lost or counted twice.
   const fail = (worker: Worker) => {
@@ -94,7 +99,6 @@ export function createSealedOpener(setup: OpenerSetup, options: { workers?: numb
       if (!job) return;
       pending.delete(m.id);
       owner.delete(m.id);
-      busy.set(worker, (busy.get(worker) ?? 1) - 1);
       job.resolve(m.results);
     });
     worker.on('error', () => fail(worker));
@@ -102,17 +106,15 @@ export function createSealedOpener(setup: OpenerSetup, options: { workers?: numb
     return worker;
   };
   return {
-    parallel: count * 2 + 1,
+    parallel: count * QUEUED_PER_WORKER + 1,
     open(texts) {
       // Threads start with the first full batch: a small team's report never pays for starting them.
       if (!started && texts.length >= MIN_BATCH_FOR_WORKERS) start();
       if (workers.length === 0) return fallback.open(texts);
       // Each worker keeps one batch queued behind the one it opens, so it never waits for the caller; the
       // caller opens the other batches itself, between reading and counting.
-      let worker = workers[0];
-      for (const w of workers) if ((busy.get(w) ?? 0) < (busy.get(worker) ?? 0)) worker = w;
-      if ((busy.get(worker) ?? 0) >= QUEUED_PER_WORKER) return fallback.open(texts);
-      busy.set(worker, (busy.get(worker) ?? 0) + 1);
+      const worker = workers.find((w) => held(w) < QUEUED_PER_WORKER);
+      if (!worker) return fallback.open(texts);
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, { texts, resolve });

@@ -268,7 +268,7 @@ export interface StewardReportOptions {
   readonly trendMonths?: number;
   /** Reproducible noise for tests: the release is not recorded, and the report says never to publish it. */
   readonly seed?: number;
-  /** Worker threads that open the sealed files (default: one per core but one, at most 4; 0 or 1: this thread). */
+  /** Worker threads that open the sealed files beside this thread (default: one per core but one, at most 3; 0: this thread alone). */
   readonly workers?: number;
   /** The bundled worker script (default: dist/teamOpenWorker.js next to the running bundle). */
   readonly workerScript?: string;
