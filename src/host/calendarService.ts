@@ -157,10 +157,13 @@ export class CalendarService implements vscode.Disposable {
     if (this.refreshing) return this.refreshing;
     const run = async () => {
       const sources = await this.sources();
-      for (const s of sources) {
+      // All at once, each counting as soon as it is read: a good calendar never waits behind a slow
+      // download or a hostile file that uses up its budget on the other worker.
+      await Promise.all(sources.map(async (s) => {
         if (s.kind === 'url') await this.refreshOne(s, force);
         else await this.checkFile(s);
-      }
+        this.emitter.fire();
+      }));
       this.emitter.fire();
     };
     this.refreshing = run().finally(() => (this.refreshing = undefined));
