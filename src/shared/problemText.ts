@@ -4,7 +4,7 @@
 // the text, wherever it sits (inside "Calendar "Work": …" for instance), and re-worded through the Localizer.
 // A sentence not listed stays English. test/unit/l10n/problemText.test.ts produces the sentences with the
 // real store and calendar code, so a changed English wording fails there instead of going quietly untranslated.
-import { isEnglish, type Localizer } from './locale';
+import { isEnglish, numberIn, type Localizer } from './locale';
 
 type Rule = readonly [pattern: RegExp, word: (l: Localizer, ...groups: string[]) => string];
 
@@ -57,14 +57,82 @@ const RULES: readonly Rule[] = [
   [/The file is a web page \(HTML\), not a calendar\. If it came from a link, the link may need signing in or may not be the iCal address\./g, (l) => l.t('The file is a web page (HTML), not a calendar. If it came from a link, the link may need signing in or may not be the iCal address.')],
   [/The file is not an iCalendar \(\.ics\) file\./g, (l) => l.t('The file is not an iCalendar (.ics) file.')],
   [/The calendar has no events\./g, (l) => l.t('The calendar has no events.')],
+  // Why a file was skipped (calendar/budget.ts reasons, calendar/workerClient.ts): before the sentence around them.
+  [/reading it took longer than ([\d,]+) s/g, (l, s) => l.t('reading it took longer than {0} s', count(l, s))],
+  [/its repeat rules need more than ([\d,]+) steps/g, (l, n) => l.t('its repeat rules need more than {0} steps', count(l, n))],
+  [/it has more than ([\d,]+) occurrences in the period/g, (l, n) => l.t('it has more than {0} occurrences in the period', count(l, n))],
+  [/an event \(line (\d+)\) has more than ([\d,]+) repeat rules \(RRULE lines\)/g, (l, line, n) => l.t('an event (line {0}) has more than {1} repeat rules (RRULE lines)', line, count(l, n))],
+  [/a time-zone name \(TZID\) is longer than ([\d,]+) characters/g, (l, n) => l.t('a time-zone name (TZID) is longer than {0} characters', count(l, n))],
+  [/it is too large \((\d+) MB; the limit is (\d+) MB\)/g, (l, size, limit) => l.t('it is too large ({0} MB; the limit is {1} MB)', count(l, size), count(l, limit))],
+  [/reading it needed more than ([\d,]+) MB of memory/g, (l, n) => l.t('reading it needed more than {0} MB of memory', count(l, n))],
+  [/the calendar reader was shut down/g, (l) => l.t('the calendar reader was shut down')],
+  [/the calendar reader stopped unexpectedly/g, (l) => l.t('the calendar reader stopped unexpectedly')],
+  [/the calendar reader could not start \((.*)\)(?=\. Other calendars still count\.)/g, (l, why) => l.t('the calendar reader could not start ({0})', why)],
   [/The calendar was skipped: (.+?)\. Other calendars still count\./g, (l, reason) => l.t('The calendar was skipped: {0}. Other calendars still count.', reason)],
   [/The ignore pattern "(.*?)" is not a valid regular expression; it was left out\./g, (l, pattern) => l.t('The ignore pattern "{0}" is not a valid regular expression; it was left out.', pattern)],
   [/The time zone "(.*?)" is not known; UTC was used instead\./g, (l, zone) => l.t('The time zone "{0}" is not known; UTC was used instead.', zone)],
+  // Why a repeat rule was not expanded (calendar/rules.ts), inside an event's reason below.
+  ...ruleReasons('(?<=its repeat rule was not expanded because )', [
+    ['it repeats every second or minute', (l) => l.t('it repeats every second or minute')],
+    ['its frequency is not valid', (l) => l.t('its frequency is not valid')],
+    ['its interval is not valid', (l) => l.t('its interval is not valid')],
+    ['it has out-of-range BY parts', (l) => l.t('it has out-of-range BY parts')],
+    ['it has out-of-range times', (l) => l.t('it has out-of-range times')],
+    ['it has an out-of-range BYSETPOS', (l) => l.t('it has an out-of-range BYSETPOS')],
+    ['it has invalid weekdays', (l) => l.t('it has invalid weekdays')],
+    ['it has weekdays with a position, which only monthly and yearly rules allow', (l) => l.t('it has weekdays with a position, which only monthly and yearly rules allow')],
+    ['it uses BYWEEKNO outside a yearly rule', (l) => l.t('it uses BYWEEKNO outside a yearly rule')],
+    ['no date can ever match it', (l) => l.t('no date can ever match it')],
+  ]),
+  // Why one event was skipped (calendar/expand.ts eventProblem): only after that sentence's own beginning.
+  ...ruleReasons('(?<=Skipped an event \\(line \\d+\\): )', [
+    ['its RECURRENCE-ID is not a valid date', (l) => l.t('its RECURRENCE-ID is not a valid date')],
+    ['it could not be expanded', (l) => l.t('it could not be expanded')],
+    ['its changed occurrences could not be read', (l) => l.t('its changed occurrences could not be read')],
+    ['its time is outside the range of dates \\(years 1-9999\\)', (l) => l.t('its time is outside the range of dates (years 1-9999)')],
+    ['its time or length is outside the range of dates \\(years 1-9999\\)', (l) => l.t('its time or length is outside the range of dates (years 1-9999)')],
+    ['it lasts longer than (\\d+) days, which no meeting does', (l, n) => l.t('it lasts longer than {0} days, which no meeting does', count(l, n))],
+    ['it lasts longer than (\\d+) days', (l, n) => l.t('it lasts longer than {0} days', count(l, n))],
+    ['its start time is not a valid date', (l) => l.t('its start time is not a valid date')],
+    ['it has no start time', (l) => l.t('it has no start time')],
+    ['its DURATION is not valid', (l) => l.t('its DURATION is not valid')],
+    ['its repeat rule has an invalid end date', (l) => l.t('its repeat rule has an invalid end date')],
+    ['its repeat rule has too many occurrences; only the first ([\\d,]+) were read', (l, n) => l.t('its repeat rule has too many occurrences; only the first {0} were read', count(l, n))],
+    ['its repeat rule is not valid', (l) => l.t('its repeat rule is not valid')],
+    ['its repeat rule was not expanded because ', (l) => l.t('its repeat rule was not expanded because ')],
+  ]),
+  // Why a time zone was read as local time (calendar/zones.ts), then the sentence around it.
+  ...ruleReasons('(?<=were read as local time \\([^)]*\\): )', [
+    ['it is not a known time zone and the file does not define it', (l) => l.t('it is not a known time zone and the file does not define it')],
+    ['its definition is not a VTIMEZONE', (l) => l.t('its definition is not a VTIMEZONE')],
+    ['its definition has no rules', (l) => l.t('its definition has no rules')],
+    ['its definition has too many rules', (l) => l.t('its definition has too many rules')],
+    ['its definition has unexpected nested parts', (l) => l.t('its definition has unexpected nested parts')],
+    ['its definition repeats in an unsupported way', (l) => l.t('its definition repeats in an unsupported way')],
+    ['its definition has too many dates', (l) => l.t('its definition has too many dates')],
+    ['its definition is too large', (l) => l.t('its definition is too large')],
+    ['its definition could not be read', (l) => l.t('its definition could not be read')],
+  ]),
+  [/Times in the zone "(.*?)" were read as local time \(([^)]*)\): /g, (l, tzid, zone) => l.t('Times in the zone "{0}" were read as local time ({1}): ', tzid, zone)],
   [/Skipped an event \(line (\d+)\): /g, (l, line) => l.t('Skipped an event (line {0}): ', line)],
   [/…and (\d+) more events were skipped\./g, (l, n) => l.t('…and {0} more events were skipped.', n)],
   [/: no such file( \(using the last good copy\))?/g, (l, cached) => (cached ? l.t(': no such file (using the last good copy)') : l.t(': no such file'))],
   [/: not downloaded yet\./g, (l) => l.t(': not downloaded yet.')],
 ];
+
+/** A number as the English text wrote it ("2,000,000"), the way the display language writes it. */
+function count(l: Localizer, english: string): string {
+  return numberIn(l, Number(english.replace(/,/g, '')));
+}
+
+/**
+ * Rules for reasons that only follow a given beginning (`after`, a lookbehind), so a short phrase is never
+ * re-worded elsewhere. Each reason is a regular expression source that ends where the sentence's "." or a
+ * nested reason begins.
+ */
+function ruleReasons(after: string, reasons: readonly (readonly [source: string, word: Rule[1]])[]): Rule[] {
+  return reasons.map(([source, word]) => [new RegExp(`${after}${source}`, 'g'), word] as const);
+}
 
 /** Why the controls file is unusable, as the predicate of its sentence ("{0} ist kein gültiges JSON"). */
 function controlsReason(l: Localizer, reason: string): string {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { skippedProblem } from '../../../src/calendar/budget';
+import { DEFAULT_BUDGET, reasons, skippedProblem } from '../../../src/calendar/budget';
 import { downloadCalendar } from '../../../src/calendar/download';
 import { expandIcs } from '../../../src/calendar/expand';
 import { bundleLocalizer, ENGLISH } from '../../../src/shared/locale';
@@ -125,6 +125,53 @@ describe('store and calendar problems in German', () => {
     expect(localizeProblem(expandIcs('<!DOCTYPE html><html><body>Sign in</body></html>', options).problems[0], de)).toMatch(/^Die Datei ist eine Webseite \(HTML\), kein Kalender\./);
     expect(expandIcs('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', options).problems.map((p) => localizeProblem(p, de))).toEqual(['Der Kalender enthält keine Termine.']);
     expect(localizeProblem(skippedProblem('over 5 MB'), de)).toBe('Der Kalender wurde übersprungen: over 5 MB. Andere Kalender zählen weiterhin.');
+  });
+
+  test('why a calendar was skipped: every budget reason, its numbers written the German way', () => {
+    expect(localizeProblem(skippedProblem(reasons.iterations(DEFAULT_BUDGET)), de)).toBe(
+      'Der Kalender wurde übersprungen: seine Wiederholungsregeln brauchen mehr als 2.000.000 Schritte. Andere Kalender zählen weiterhin.',
+    );
+    expect(localizeProblem(skippedProblem(reasons.bytes(DEFAULT_BUDGET, 70 * 1024 * 1024)), de)).toBe(
+      'Der Kalender wurde übersprungen: er ist zu groß (70 MB; die Grenze liegt bei 64 MB). Andere Kalender zählen weiterhin.',
+    );
+    const all = [
+      reasons.wallTime(DEFAULT_BUDGET), reasons.occurrences(DEFAULT_BUDGET), reasons.rrules(DEFAULT_BUDGET, 12), reasons.tzid(DEFAULT_BUDGET),
+    ];
+    expect(all.map((r) => localizeProblem(skippedProblem(r), de))).toEqual([
+      'Der Kalender wurde übersprungen: das Lesen dauerte länger als 20 s. Andere Kalender zählen weiterhin.',
+      'Der Kalender wurde übersprungen: er hat mehr als 500.000 Vorkommen im Zeitraum. Andere Kalender zählen weiterhin.',
+      'Der Kalender wurde übersprungen: ein Termin (Zeile 12) hat mehr als 16 Wiederholungsregeln (RRULE-Zeilen). Andere Kalender zählen weiterhin.',
+      'Der Kalender wurde übersprungen: ein Zeitzonenname (TZID) ist länger als 256 Zeichen. Andere Kalender zählen weiterhin.',
+    ]);
+  });
+
+  test('a skipped budget, events skipped for their own reasons, and an unknown zone, as the real reader words them', () => {
+    const options = { fromMs: Date.parse('2025-01-01T00:00:00Z'), toMs: Date.parse('2025-12-31T00:00:00Z'), timeZone: 'UTC' };
+    const event = (lines: string) => `BEGIN:VEVENT\r\nUID:${lines.length}@x\r\nSUMMARY:Sync\r\n${lines}END:VEVENT\r\n`;
+    const ics = (...events: string[]) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n${events.join('')}END:VCALENDAR\r\n`;
+    const daily = event('DTSTART:20250106T090000Z\r\nDTEND:20250106T093000Z\r\nRRULE:FREQ=DAILY\r\n');
+    const overBudget = expandIcs(ics(daily), { ...options, budget: { iterations: 10 } });
+    expect(overBudget.problems.map((p) => localizeProblem(p, de))).toEqual([
+      'Der Kalender wurde übersprungen: seine Wiederholungsregeln brauchen mehr als 10 Schritte. Andere Kalender zählen weiterhin.',
+    ]);
+    const good = event('DTSTART:20250106T090000Z\r\nDTEND:20250106T093000Z\r\n');
+    const result = expandIcs(ics(
+      good,
+      event('DTEND:20250107T093000Z\r\n'),
+      event('DTSTART:20250108T090000Z\r\nDTEND:20250108T093000Z\r\nRRULE:FREQ=SECONDLY\r\n'),
+      event('DTSTART;TZID=Mars/Olympus_Mons:20250109T090000\r\nDTEND;TZID=Mars/Olympus_Mons:20250109T093000\r\n'),
+    ), options);
+    const german = result.problems.map((p) => localizeProblem(p, de));
+    // Line numbers come from the reader; the words around them are what is checked.
+    expect(german).toHaveLength(3);
+    expect(german[0]).toMatch(/^Termin übersprungen \(Zeile \d+\): er hat keine Startzeit\.$/);
+    expect(german[1]).toMatch(/^Termin übersprungen \(Zeile \d+\): seine Wiederholungsregel wurde nicht ausgewertet: sie wiederholt sich jede Sekunde oder Minute\.$/);
+    expect(german[2]).toBe('Zeiten in der Zone „Mars/Olympus_Mons“ wurden als Ortszeit (UTC) gelesen: sie ist keine bekannte Zeitzone, und die Datei definiert sie nicht.');
+  });
+
+  test('a reason is re-worded only after its own sentence, never elsewhere', () => {
+    expect(localizeProblem('it has no start time', de)).toBe('it has no start time');
+    expect(localizeProblem('Skipped an event (line 3): it has no start time.', de)).toBe('Termin übersprungen (Zeile 3): er hat keine Startzeit.');
   });
 
   test('English text is returned unchanged; unknown sentences stay as they are', async () => {
