@@ -103,7 +103,7 @@ export function registerDataCommands(deps: DataCommandDeps): vscode.Disposable {
           void vscode.window.showInformationMessage(vscode.l10n.t('Craft Time: {0}{1}. File paths were not stored.', what, extra));
           return report;
         } catch (error) {
-          const message = error instanceof ImportError ? error.message : vscode.l10n.t('import failed: {0}', (error as Error).message);
+          const message = error instanceof ImportError ? problemText(error.message) : vscode.l10n.t('import failed: {0}', problemText((error as Error).message));
           void vscode.window.showErrorMessage(vscode.l10n.t('Craft Time: {0}', message));
           return undefined;
         }

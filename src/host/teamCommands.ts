@@ -9,7 +9,7 @@ import { edgeRange } from '../core/edge';
 import { isRole, type Role } from '../core/roles';
 import { buildSealedContribution, type SealedContribution } from '../core/team/contribution';
 import { contributionAsOf, contributionFrom } from '../core/team/fromMeasures';
-import { CONTRIBUTION_EXPLANATION } from '../core/team/preview';
+import { contributionExplanation } from '../views/contributionText';
 import { renderTeamReportHtml, renderTeamReportMarkdown } from '../core/team/render';
 import { addMonths, localDate, monthOf } from '../core/zone';
 import { writeFileAtomic } from '../store/atomicWrite';
@@ -18,6 +18,7 @@ import {
   applyAdmit, applyInit, applyJoin, applyLegacyWithdraw, applySend, applyWithdraw, memberTeam, planAdmit, planInit, planJoin, planSend, planWithdraw, rosterView, stewardReport,
 } from '../store/teamOps';
 import type { ConfigWatcher } from './config';
+import { hostLocalizer, problemText } from './localizer';
 import type { CraftModel } from './model';
 import type { ProblemReporter } from './problems';
 
@@ -43,7 +44,7 @@ export class TeamFlow {
     try {
       return await work();
     } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Craft Time: could not {0}: {1}', what, (error as Error).message));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Craft Time: could not {0}: {1}', what, problemText((error as Error).message)));
       return undefined;
     }
   }
@@ -142,7 +143,7 @@ export class TeamFlow {
       const send = vscode.l10n.t('Seal and Send');
       const answer = await vscode.window.showInformationMessage(
         vscode.l10n.t('Your team contribution for {0}: the editor shows the exact text that will be signed and sealed to {1}.', month, plan.absolute),
-        { modal: true, detail: CONTRIBUTION_EXPLANATION.join(' ') },
+        { modal: true, detail: contributionExplanation(hostLocalizer()).join(' ') },
         send,
       );
       if (vscode.window.activeTextEditor?.document === doc) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -29,6 +29,39 @@ const RULES: readonly Rule[] = [
   [/corrections\.json has no ranges list/g, (l) => l.t('corrections.json has no ranges list')],
   [/(\d+) damaged range\(s\) in corrections\.json were skipped/g, (l, n) => l.t('{0} damaged range(s) in corrections.json were skipped', n)],
   [/; not changing it/g, (l) => l.t('; not changing it')],
+  // Imports (store/importer.ts, core/import): the file, then why nothing was imported, reason by reason.
+  [/(\S+) is larger than (\d+) MB, the largest import\. Split the export by date range\./g, (l, file, mb) => l.t('{0} is larger than {1} MB, the largest import. Split the export by date range.', file, mb)],
+  [/(\S+) is not a file \(a folder, pipe, socket or device\); give the export file itself\./g, (l, file) => l.t('{0} is not a file (a folder, pipe, socket or device); give the export file itself.', file)],
+  [/Cannot read (.+?): (E[A-Z]+): (not found|permission denied|not permitted|a folder|too many symbolic links|not in a folder|not readable)$/g,
+    (l, file, code, why) => l.t('Cannot read {0}: {1}: {2}', file, code, readReason(l, why))],
+  [/(\S+) is not valid JSON \((.*)\)\. Was the download cut short\?/g, (l, file, why) => l.t('{0} is not valid JSON ({1}). Was the download cut short?', file, why)],
+  [/This is not an ActivityWatch export \(expected \{"buckets":\{…\}\}, a bucket, or an events array\)\./g, (l) => l.t('This is not an ActivityWatch export (expected {"buckets":{…}}, a bucket, or an events array).')],
+  [/This is not a WakaTime heartbeats export \(expected \{"days":\[\{"heartbeats":\[…\]\}\]\}\)\./g, (l) => l.t('This is not a WakaTime heartbeats export (expected {"days":[{"heartbeats":[…]}]}).')],
+  ...ruleReasons('(?<=(?:nothing to import\\. |; ))', [
+    ['Buckets that are not objects \\(ignored\\)(?=: \\d)', (l) => l.t('Buckets that are not objects (ignored)')],
+    ['Bucket "([^"]*)" of type "([^"]*)" ignored: only (\\S+) buckets hold editor activity(?=: \\d)',
+      (l, id, type, editor) => l.t('Bucket "{0}" of type "{1}" ignored: only {2} buckets hold editor activity', id, type, editor)],
+    ['Editor buckets without an events list \\(ignored\\)(?=: \\d)', (l) => l.t('Editor buckets without an events list (ignored)')],
+    ['Days without a heartbeats list \\(ignored\\)(?=: \\d)', (l) => l.t('Days without a heartbeats list (ignored)')],
+    ['Other problems(?=: \\d)', (l) => l.t('Other problems')],
+  ]),
+  [/(\S+): nothing to import\. /g, (l, file) => l.t('{0}: nothing to import. ', file)],
+  // Team folders and keys as the extension's team commands meet them (store/team*.ts).
+  [/(?:Team folder|Folder) (\S+) is a symbolic link; refusing to write through it\./g, (l, dir) => l.t('{0} is a symbolic link; refusing to write through it.', dir)],
+  [/(?:Team folder|Folder) (\S+) is not a folder\./g, (l, dir) => l.t('{0} is not a folder.', dir)],
+  [/(\S+) is damaged \(not valid JSON\); it was left as it is\./g, (l, file) => l.t('{0} is damaged (not valid JSON); it was left as it is.', file)],
+  [/(\S+) in (\S+) is damaged; it was left as it is\./g, (l, file, dir) => l.t('{0} in {1} is damaged; it was left as it is.', file, dir)],
+  [/(\S+) already holds a team \(team\.json\)\. Choose an empty folder\./g, (l, folder) => l.t('{0} already holds a team (team.json). Choose an empty folder.', folder)],
+  [/This machine is already a member of team (\S+) \((.*)\)\. Leave it first \("craft-time team withdraw"\)\./g,
+    (l, team, folder) => l.t('This machine is already a member of team {0} ({1}). Leave it first ("craft-time team withdraw").', team, folder)],
+  [/The contribution was built for another team\./g, (l) => l.t('The contribution was built for another team.')],
+  [/(\S+) has no team\.json: it is not a team folder \(the steward runs "craft-time team init" first\)\./g,
+    (l, folder) => l.t('{0} has no team.json: it is not a team folder (the steward runs "craft-time team init" first).', folder)],
+  [/team\.json is not valid JSON/g, (l) => l.t('team.json is not valid JSON')],
+  [/team\.json is not a Craft Time team file/g, (l) => l.t('team.json is not a Craft Time team file')],
+  [/team\.json has missing or unexpected fields/g, (l) => l.t('team.json has missing or unexpected fields')],
+  [/team\.json is not signed by its steward key \(changed after signing\?\)/g, (l) => l.t('team.json is not signed by its steward key (changed after signing?)')],
+  [/team\.json's steward key is not the one you confirmed: someone replaced team\.json/g, (l) => l.t("team.json's steward key is not the one you confirmed: someone replaced team.json")],
   // The tracking controls file (store/controls.ts readControls): the file, why it is unusable, what stands in.
   [/(\S+) (is not valid JSON|is not a JSON object|has an unknown schema|is from a newer version \(schema \d+\)); it was left untouched and the previous copy is in force until it is repaired\./g,
     (l, file, reason) => l.t('{0} {1}; it was left untouched and the previous copy is in force until it is repaired.', file, controlsReason(l, reason))],
@@ -132,6 +165,19 @@ function count(l: Localizer, english: string): string {
  */
 function ruleReasons(after: string, reasons: readonly (readonly [source: string, word: Rule[1]])[]): Rule[] {
   return reasons.map(([source, word]) => [new RegExp(`${after}${source}`, 'g'), word] as const);
+}
+
+/** Why a file could not be read (store/safeRead.ts describeCode). */
+function readReason(l: Localizer, why: string): string {
+  switch (why) {
+    case 'not found': return l.t('not found');
+    case 'permission denied': return l.t('permission denied');
+    case 'not permitted': return l.t('not permitted');
+    case 'a folder': return l.t('a folder');
+    case 'too many symbolic links': return l.t('too many symbolic links');
+    case 'not in a folder': return l.t('not in a folder');
+    default: return l.t('not readable');
+  }
 }
 
 /** Why the controls file is unusable, as the predicate of its sentence ("{0} ist kein gültiges JSON"). */

@@ -15,7 +15,9 @@ import { localizeProblem } from '../../../src/shared/problemText';
 import { readSources, sourcesFile, writeSources } from '../../../src/store/calendarStore';
 import { controlsFile, previousControlsFile, readControls } from '../../../src/store/controls';
 import { addCorrection } from '../../../src/store/corrections';
+import { importFile } from '../../../src/store/importer';
 import { machineSettingsFile, readMachineSettings } from '../../../src/store/machineSettings';
+import { applyInit, planInit } from '../../../src/store/teamOps';
 import { loadHistory, plainActivityReader } from '../../../src/store/history';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -172,6 +174,34 @@ describe('store and calendar problems in German', () => {
   test('a reason is re-worded only after its own sentence, never elsewhere', () => {
     expect(localizeProblem('it has no start time', de)).toBe('it has no start time');
     expect(localizeProblem('Skipped an event (line 3): it has no start time.', de)).toBe('Termin übersprungen (Zeile 3): er hat keine Startzeit.');
+  });
+
+  test('imports the extension refuses: not JSON, not a file, an ActivityWatch export without an editor bucket', async () => {
+    const data = path.join(dir, 'import-data');
+    const bad = path.join(dir, 'cut short.json');
+    fs.writeFileSync(bad, '{"days": [');
+    const refusal = (file: string, kind: 'wakatime' | 'activitywatch' = 'wakatime') => importFile(data, kind, file).then(() => 'imported', (e: Error) => e.message);
+    expect(localizeProblem(await refusal(bad), de)).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ist kein gültiges JSON \\(.+\\)\\. Wurde der Download abgebrochen\\?$`));
+    expect(localizeProblem(await refusal(dir), de)).toBe(`${dir} ist keine Datei (sondern ein Ordner, eine Pipe, ein Socket oder ein Gerät); geben Sie die Exportdatei selbst an.`);
+    const missing = path.join(dir, 'no such export.json');
+    expect(localizeProblem(await refusal(missing), de)).toBe(`${missing} kann nicht gelesen werden: ENOENT: nicht gefunden`);
+    const windowsOnly = path.join(dir, 'aw.json');
+    fs.writeFileSync(windowsOnly, JSON.stringify({ buckets: { 'aw-watcher-window_host': { id: 'aw-watcher-window_host', type: 'currentwindow', events: [] } } }));
+    expect(localizeProblem(await refusal(windowsOnly, 'activitywatch'), de)).toBe(
+      `${windowsOnly}: nichts zu importieren. Bucket „aw-watcher-window_host“ vom Typ „currentwindow“ ignoriert: Nur Buckets vom Typ app.editor.activity enthalten Editor-Aktivität: 1`,
+    );
+    expect(localizeProblem(await refusal(windowsOnly), de)).toBe(
+      `${windowsOnly}: nichts zu importieren. Das ist kein WakaTime-Heartbeat-Export (erwartet: {"days":[{"heartbeats":[…]}]}).`,
+    );
+  });
+
+  test('setting up a team in a folder that already holds one', async () => {
+    const folder = path.join(dir, 'team folder');
+    const steward = path.join(dir, 'steward-data');
+    fs.mkdirSync(folder, { recursive: true });
+    await applyInit(await planInit(folder, steward, Date.parse('2025-03-10T09:00:00Z')), steward);
+    const again = await planInit(folder, path.join(dir, 'other-steward'), Date.parse('2025-03-10T09:00:00Z')).then(() => 'planned', (e: Error) => e.message);
+    expect(localizeProblem(again, de)).toBe(`${folder} enthält bereits ein Team (team.json). Wählen Sie einen leeren Ordner.`);
   });
 
   test('English text is returned unchanged; unknown sentences stay as they are', async () => {
