@@ -10,7 +10,7 @@ import { isRole, type Role } from '../core/roles';
 import { buildSealedContribution, type SealedContribution } from '../core/team/contribution';
 import { contributionAsOf, contributionFrom } from '../core/team/fromMeasures';
 import { contributionExplanation } from '../views/contributionText';
-import { renderTeamReportHtml, renderTeamReportMarkdown } from '../core/team/render';
+import { renderTeamReportHtml, renderTeamReportMarkdown } from '../views/render/teamReport';
 import { addMonths, localDate, monthOf } from '../core/zone';
 import { writeFileAtomic } from '../store/atomicWrite';
 import { claimMigrationQuestion, readLegacyMembership, readMembership, TEAM_DIR, type Membership } from '../store/teamKeys';
@@ -18,7 +18,7 @@ import {
   applyAdmit, applyInit, applyJoin, applyLegacyWithdraw, applySend, applyWithdraw, memberTeam, planAdmit, planInit, planJoin, planSend, planWithdraw, rosterView, stewardReport,
 } from '../store/teamOps';
 import type { ConfigWatcher } from './config';
-import { hostLocalizer, problemText } from './localizer';
+import { hostLocalizer, problemText, summaryLocalizer } from './localizer';
 import type { CraftModel } from './model';
 import type { ProblemReporter } from './problems';
 
@@ -240,12 +240,12 @@ export class TeamFlow {
       const v = await rosterView(folder, this.dataDir, Date.now());
       const lines = [`# ${vscode.l10n.t('Team roster')}`, '', v.pinned ? vscode.l10n.t('Team fingerprint: `{0}`', v.teamFingerprint) : vscode.l10n.t('Team fingerprint: `{0}` (not confirmed on this machine)', v.teamFingerprint), '',
         vscode.l10n.t('Privacy (signed in team.json): groups of at least {0}; noise epsilon {1} per month (0: none), {2} per year.', v.privacy.minGroupSize, v.privacy.epsilonPerMonth, v.privacy.epsilonPerYear), '',
-        ...v.warnings.map((w) => `> **${vscode.l10n.t('Warning:')}** ${w}\n`),
+        ...v.warnings.map((w) => `> **${vscode.l10n.t('Warning:')}** ${problemText(w)}\n`),
         `## ${vscode.l10n.t('Members ({0})', v.members.length)}`, '', ...v.members.map((x) => `- ${vscode.l10n.t('`{0}` admitted {1}', x.fingerprint, x.admitted)}`), '',
         `## ${vscode.l10n.t('Pending requests ({0})', v.pending.length)}`, '', ...v.pending.map((x) => `- ${vscode.l10n.t('`{0}` requested {1}', x.fingerprint, x.requested)}`), ''];
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: lines.join('\n') });
       await vscode.window.showTextDocument(doc, { preview: true });
-      for (const w of v.warnings) void vscode.window.showWarningMessage(vscode.l10n.t('Craft Time: {0}', w));
+      for (const w of v.warnings) void vscode.window.showWarningMessage(vscode.l10n.t('Craft Time: {0}', problemText(w)));
       return doc.getText();
     });
   }
@@ -273,7 +273,10 @@ export class TeamFlow {
     });
   }
 
-  /** Steward: the report (aggregates only), in a Markdown preview; optionally saved as HTML. */
+  /**
+   * Steward: the report (aggregates only), in a Markdown preview; optionally saved as HTML. Worded like a monthly
+   * summary: in the display language unless craftTime.summary.language is "en".
+   */
   async report(folderArg?: string, monthArg?: string): Promise<string | undefined> {
     const folder = typeof folderArg === 'string' ? folderArg : await this.pickFolder(vscode.l10n.t('The team folder you steward'));
     if (!folder) return undefined;
@@ -281,13 +284,13 @@ export class TeamFlow {
     if (!month) return undefined;
     return this.guard(vscode.l10n.t('build the team report'), async () => {
       const { report } = await stewardReport(folder, this.dataDir, { month, now: Date.now() });
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderTeamReportMarkdown(report) });
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderTeamReportMarkdown(report, summaryLocalizer('md')) });
       await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
       if (typeof folderArg !== 'string') {
         const save = await vscode.window.showInformationMessage(vscode.l10n.t('Craft Time: save the team report as a printable HTML file?'), vscode.l10n.t('Save HTML…'));
         if (save) {
           const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`team-report-${month}.html`), filters: { HTML: ['html'] } });
-          if (uri) await writeFileAtomic(uri.fsPath, renderTeamReportHtml(report), { mode: 0o644 });
+          if (uri) await writeFileAtomic(uri.fsPath, renderTeamReportHtml(report, summaryLocalizer('html')), { mode: 0o644 });
         }
       }
       return doc.getText();

@@ -9,7 +9,7 @@ import { isRole, ROLES, type Role } from '../../core/roles';
 import { buildSealedContribution } from '../../core/team/contribution';
 import { contributionAsOf, contributionFrom } from '../../core/team/fromMeasures';
 import { contributionPreview } from '../../views/contributionText';
-import { renderTeamReportHtml, renderTeamReportJson, renderTeamReportMarkdown } from '../../core/team/render';
+import { renderTeamReportHtml, renderTeamReportJson, renderTeamReportMarkdown } from '../../views/render/teamReport';
 import { DEFAULT_TREND_MONTHS, MAX_MIN_GROUP, MIN_GROUP_FLOOR, type ReleasedAggregate } from '../../core/team/report';
 import { localDate, monthOf } from '../../core/zone';
 import { writeFileAtomic } from '../../store/atomicWrite';

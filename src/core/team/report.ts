@@ -1,11 +1,11 @@
-// The team report: role groups, quartiles, share below floor, trend and narrative, with the privacy rules
-// enforced here (not in the renderers). Pure: contributions in, report out; randomness is passed in.
+// The team report: role groups, quartiles, share below floor and trend, with the privacy rules enforced
+// here (not in the renderers, which word it: src/views/render/teamReport.ts). Pure: contributions in, report out; randomness is passed in.
 // Every rule is explained in docs/team-format.md.
 import { addMonths } from '../zone';
 import type { MonthContribution, RejectedFile } from './contribution';
 import { MAX_WEEK_HOURS } from './contribution';
 import { discreteAlpha, discreteLaplace, discreteLaplaceInterval, TEAM_SENSITIVITY, type Random } from './noise';
-import { COARSE_GROUPS, TEAM_FLOORS, TEAM_ROLES, groupLabel, type TeamGroupId, type TeamRole } from './roles';
+import { COARSE_GROUPS, TEAM_FLOORS, TEAM_ROLES, type TeamGroupId, type TeamRole } from './roles';
 
 export const DEFAULT_MIN_GROUP = 5;
 /** --min-group below this is refused. */
@@ -169,7 +169,6 @@ export interface TrendPoint {
 
 export interface TeamReportGroup {
   readonly group: TeamGroupId;
-  readonly label: string;
   readonly members: number;
   /** Quartiles of the members' mean weekly hands-on hours, rounded to the half hour. */
   readonly weeklyHandsOnHours: Quartiles;
@@ -183,9 +182,16 @@ export interface TeamReportGroup {
   readonly trend: readonly TrendPoint[];
 }
 
+/**
+ * Why a group is not shown: fewer contributors than the minimum in all, fewer members than the minimum in the
+ * group, or complementary suppression (everyone minus the groups shown would reveal a smaller group).
+ * The words are the view's (src/views/render/teamReport.ts).
+ */
+export type SuppressionReason = 'contributors' | 'members' | 'complement';
+
 export interface SuppressedGroup {
   readonly group: TeamGroupId;
-  readonly reason: string;
+  readonly why: SuppressionReason;
 }
 
 /** The noise a report carries, with the uncertainty it adds (stated in every rendering). */
@@ -212,7 +218,6 @@ export interface TeamReport {
   readonly noise: ReportNoise | null;
   /** Notes for the reader that are not rejections (roster warnings, legacy files counted, noise off). */
   readonly warnings: readonly string[];
-  readonly narrative: string;
 }
 
 /** One group's release, in histogram units (half hours, 5 % steps): what --export-aggregates writes. */
@@ -392,13 +397,13 @@ function releaseMonth(agg: TeamAggregate, minGroup: number, noise: { alpha: numb
   const shown = new Map<TeamGroupId, GroupStats>();
   const contributors = noisy ? Math.max(0, noisy.reduce((s, g) => s + g.members, 0)) : total;
   if (total < minGroup) {
-    if (total > 0) suppressed.push({ group: 'all', reason: `fewer than ${minGroup} contributors` });
-    for (const p of parts) suppressed.push({ group: p.id, reason: `fewer than ${minGroup} members` });
+    if (total > 0) suppressed.push({ group: 'all', why: 'contributors' });
+    for (const p of parts) suppressed.push({ group: p.id, why: 'members' });
     return { contributors, shown, suppressed };
   }
   const visible: number[] = [];
   parts.forEach((p, i) => {
-    if (p.agg.members < minGroup) suppressed.push({ group: p.id, reason: `fewer than ${minGroup} members` });
+    if (p.agg.members < minGroup) suppressed.push({ group: p.id, why: 'members' });
     else visible.push(i);
   });
   let hidden = total - visible.reduce((s, i) => s + parts[i].agg.members, 0);
@@ -409,10 +414,7 @@ function releaseMonth(agg: TeamAggregate, minGroup: number, noise: { alpha: numb
     });
     const [idx] = visible.splice(smallest, 1);
     hidden += parts[idx].agg.members;
-    suppressed.push({
-      group: parts[idx].id,
-      reason: `complementary suppression: everyone minus the groups shown would reveal fewer than ${minGroup} members`,
-    });
+    suppressed.push({ group: parts[idx].id, why: 'complement' });
   }
   if (noisy) {
     shown.set('all', statsFor(noisyRelease('all', noisy.reduce(addNoisy))));
@@ -519,7 +521,6 @@ export function buildReleasedReportFromAggregates(
   for (const [id, stats] of current.shown) {
     groups.push({
       group: id,
-      label: groupLabel(id),
       members: stats.members,
       weeklyHandsOnHours: stats.hours,
       craftRatio: stats.ratio,
@@ -529,7 +530,7 @@ export function buildReleasedReportFromAggregates(
     });
   }
   const sortedRejected = [...rejected].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.reason < b.reason ? -1 : 1));
-  const report: Omit<TeamReport, 'narrative'> = {
+  const report: TeamReport = {
     month: options.month,
     contributors: current.contributors,
     minGroup,
@@ -539,62 +540,5 @@ export function buildReleasedReportFromAggregates(
     noise: noise ? describeNoise(options.epsilon!) : null,
     warnings: options.warnings ?? [],
   };
-  return { report: { ...report, narrative: narrative(report) }, released: [...current.shown.values()].map((s) => s.released) };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Narrative.
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function monthName(month: string): string {
-  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-}
-
-export function formatHours(h: number | null): string {
-  return h === null ? 'n/a' : `${h} h`;
-}
-
-export function formatPercent(r: number | null): string {
-  return r === null ? 'n/a' : `${Math.round(r * 100)} %`;
-}
-
-/** A few plain sentences for leadership (no markup; the renderers escape it). */
-export function narrative(r: Omit<TeamReport, 'narrative'>): string {
-  const out: string[] = [];
-  const people = r.contributors === 1 ? 'person' : 'people';
-  out.push(`${r.contributors} ${people} contributed for ${monthName(r.month)}.`);
-  if (r.groups.length === 0) {
-    out.push(`No group reached the minimum of ${r.minGroup} members, so no numbers are shown.`);
-  }
-  for (const g of r.groups) {
-    const name = g.group === 'all' ? 'Across everyone' : g.label;
-    out.push(
-      `${name}: a median of ${formatHours(g.weeklyHandsOnHours.median)} hands-on per week and a craft ratio of ${formatPercent(g.craftRatio.median)}; ` +
-        `${g.belowFloor} of ${g.members} below their role's floor.`,
-    );
-  }
-  for (const g of r.groups) {
-    const first = g.trend.find((t) => t.weeklyHandsOnHoursMedian !== null && t.month !== r.month);
-    const now = g.weeklyHandsOnHours.median;
-    if (!first || now === null || first.weeklyHandsOnHoursMedian === null) continue;
-    const diff = now - first.weeklyHandsOnHoursMedian;
-    const name = g.group === 'all' ? 'Overall' : g.label;
-    if (Math.abs(diff) < 1) out.push(`${name}: hands-on steady since ${monthName(first.month)}.`);
-    else out.push(`${name}: median hands-on ${diff > 0 ? 'up' : 'down'} ${Math.abs(diff)} h per week since ${monthName(first.month)} (from ${first.weeklyHandsOnHoursMedian} h).`);
-  }
-  if (r.suppressed.length > 0) {
-    out.push(`${r.suppressed.length} ${r.suppressed.length === 1 ? 'group is' : 'groups are'} not shown to protect small groups.`);
-  }
-  if (r.noise) {
-    out.push(
-      `Every count includes random noise for differential privacy (epsilon ${r.noise.epsilon} for this month): each count is within ` +
-        `${r.noise.interval95} of the true count in 95 % of reports, and quartiles are read from ${r.noise.hoursBin}-hour and ` +
-        `${Math.round(r.noise.ratioBin * 100)} % bins, so small differences are not meaningful.`,
-    );
-  } else {
-    out.push('No noise was added (this team turned it off in its signed team.json): the numbers are exact, and two reports whose groups differ by one member can reveal that member.');
-  }
-  if (r.rejected.length > 0) out.push(`${r.rejected.length} ${r.rejected.length === 1 ? 'file was' : 'files were'} rejected (listed below).`);
-  return out.join(' ');
+  return { report, released: [...current.shown.values()].map((s) => s.released) };
 }

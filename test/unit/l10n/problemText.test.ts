@@ -17,7 +17,8 @@ import { controlsFile, previousControlsFile, readControls } from '../../../src/s
 import { addCorrection } from '../../../src/store/corrections';
 import { importFile } from '../../../src/store/importer';
 import { machineSettingsFile, readMachineSettings } from '../../../src/store/machineSettings';
-import { applyInit, planInit } from '../../../src/store/teamOps';
+import { NOT_ROSTERED } from '../../../src/store/teamCrypto';
+import { applyInit, planInit, rosterView } from '../../../src/store/teamOps';
 import { loadHistory, plainActivityReader } from '../../../src/store/history';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -202,6 +203,21 @@ describe('store and calendar problems in German', () => {
     await applyInit(await planInit(folder, steward, Date.parse('2025-03-10T09:00:00Z')), steward);
     const again = await planInit(folder, path.join(dir, 'other-steward'), Date.parse('2025-03-10T09:00:00Z')).then(() => 'planned', (e: Error) => e.message);
     expect(localizeProblem(again, de)).toBe(`${folder} enthält bereits ein Team (team.json). Wählen Sie einen leeren Ordner.`);
+  });
+
+  test("the team report's rejection reasons (whole lines only) and the roster's note", async () => {
+    expect(localizeProblem(NOT_ROSTERED, de)).toBe('mit einem Schlüssel signiert, der nicht auf der Mitgliederliste steht');
+    expect(localizeProblem('not valid JSON', de)).toBe('kein gültiges JSON');
+    // Anchored: the same words inside another sentence are left to that sentence's own rule.
+    expect(localizeProblem('the reason is not valid JSON here', de)).toBe('the reason is not valid JSON here');
+    const folder = path.join(dir, 'unconfirmed team');
+    const steward = path.join(dir, 'unconfirmed-steward');
+    fs.mkdirSync(folder, { recursive: true });
+    await applyInit(await planInit(folder, steward, Date.parse('2025-03-10T09:00:00Z')), steward);
+    const view = await rosterView(folder, path.join(dir, 'a-stranger'), Date.parse('2025-03-11T09:00:00Z'));
+    expect(view.warnings.map((w) => localizeProblem(w, de))).toEqual([
+      `Dieser Rechner hat dieses Team nicht bestätigt: Vergleichen Sie den Team-Fingerabdruck ${view.teamFingerprint} mit dem, den Ihr Verwalter Ihnen nennt.`,
+    ]);
   });
 
   test('English text is returned unchanged; unknown sentences stay as they are', async () => {

@@ -10,7 +10,8 @@ import {
   mergeAggregates,
   type TeamReport,
 } from '../../../../src/core/team/report';
-import { renderTeamReportJson } from '../../../../src/core/team/render';
+import { ENGLISH } from '../../../../src/shared/locale';
+import { renderTeamReportJson, teamNarrative } from '../../../../src/views/render/teamReport';
 import { TEAM_ROLES, type TeamRole } from '../../../../src/core/team/roles';
 import { aContribution, asFile, many, NOW, shuffled } from './builders';
 
@@ -77,8 +78,8 @@ describe('suppression', () => {
     expect(r.contributors).toBe(4);
     expect(r.groups).toEqual([]);
     expect(r.suppressed).toEqual([
-      { group: 'all', reason: 'fewer than 5 contributors' },
-      { group: 'engineers', reason: 'fewer than 5 members' },
+      { group: 'all', why: 'contributors' },
+      { group: 'engineers', why: 'members' },
     ]);
   });
   test('a small group is suppressed, and the complement case suppresses one more', () => {
@@ -86,8 +87,8 @@ describe('suppression', () => {
     const r = report([...many(5, 'engineer'), ...many(5, 'staff'), ...many(4, 'manager')]);
     expect(shown(r)).toEqual([['all', 14], ['engineers', 5]]);
     expect(r.suppressed).toEqual([
-      { group: 'managers-directors', reason: 'fewer than 5 members' },
-      { group: 'staff-principals', reason: expect.stringMatching(/^complementary suppression/) },
+      { group: 'managers-directors', why: 'members' },
+      { group: 'staff-principals', why: 'complement' },
     ]);
   });
   test('the total against a single shown group: the rest must be empty or at least minGroup', () => {
@@ -142,7 +143,7 @@ describe('trend, order independence, merging', () => {
       { month: '2025-04', members: null, weeklyHandsOnHoursMedian: null, craftRatioMedian: null },
       { month: '2025-05', members: 6, weeklyHandsOnHoursMedian: 14, craftRatioMedian: 0.65 },
     ]);
-    expect(r.narrative).toContain('median hands-on up 4 h per week since March 2025');
+    expect(teamNarrative(r, ENGLISH)).toContain('median hands-on up 4 h per week since March 2025');
   });
   test('the report does not depend on the order of files', () => {
     const files = [...months(), ...many(7, 'staff', [8, 9, 10, 30]), ...many(3, 'manager')].map((c) => asFile(c));
@@ -178,7 +179,7 @@ describe('differential-privacy noise in the report (discrete Laplace)', () => {
   });
   test('the report states the uncertainty the noise adds', () => {
     const r = report(team(), { epsilon: 2, random: seededRandom(1) });
-    expect(r.narrative).toContain('each count is within 6 of the true count in 95 % of reports');
+    expect(teamNarrative(r, ENGLISH)).toContain('each count is within 6 of the true count in 95 % of reports');
     expect(renderTeamReportJson(r)).toContain('"interval95": 6');
   });
   test('with large groups the noisy numbers stay close to the exact ones', () => {
