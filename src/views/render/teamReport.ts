@@ -38,7 +38,7 @@ export function suppressedReasonIn(l: Localizer, s: SuppressedGroup, minGroup: n
 const hoursIn = (l: Localizer, h: number | null) => (h === null ? l.t('n/a') : axisHoursIn(l, h));
 const monthIn = monthLabelIn;
 
-/** A few plain sentences for leadership (no markup; the renderers escape it). */
+/** A few plain sentences for leadership: only our own words, group names and numbers (nothing from the data). */
 export function teamNarrative(r: TeamReport, l: Localizer): string {
   const out: string[] = [];
   const month = monthIn(l, r.month);
