@@ -164,7 +164,7 @@ export class CalendarService implements vscode.Disposable {
         else await this.checkFile(s);
         this.emitter.fire();
       }));
-      this.emitter.fire();
+      if (sources.length === 0) this.emitter.fire(); // the last one was removed elsewhere: the views drop its meetings
     };
     this.refreshing = run().finally(() => (this.refreshing = undefined));
     return this.refreshing;

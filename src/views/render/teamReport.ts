@@ -10,7 +10,7 @@ import { axisHoursIn, ENGLISH, isEnglish, monthLabelIn, numberIn, percentIn, typ
 import { escapeHtml, escapeMarkdown } from './escape';
 
 /** A group's name for people. */
-export function groupLabelIn(l: Localizer, id: TeamGroupId): string {
+function groupLabelIn(l: Localizer, id: TeamGroupId): string {
   switch (id) {
     case 'all': return l.t('Everyone');
     case 'engineers': return l.t('Engineers (engineer, senior)');
@@ -27,7 +27,7 @@ export function groupLabelIn(l: Localizer, id: TeamGroupId): string {
 }
 
 /** Why a group is not shown. */
-export function suppressedReasonIn(l: Localizer, s: SuppressedGroup, minGroup: number): string {
+function suppressedReasonIn(l: Localizer, s: SuppressedGroup, minGroup: number): string {
   switch (s.why) {
     case 'contributors': return l.t('fewer than {0} contributors', minGroup);
     case 'members': return l.t('fewer than {0} members', minGroup);
@@ -35,19 +35,19 @@ export function suppressedReasonIn(l: Localizer, s: SuppressedGroup, minGroup: n
   }
 }
 
-const hoursIn = (l: Localizer, h: number | null) => (h === null ? l.t('n/a') : axisHoursIn(l, h));
-const monthIn = monthLabelIn;
+/** Hours as the report states them (already rounded to the half hour): "12.5 h", German "12,5 Std."; n/a for none. */
+const reportHoursIn = (l: Localizer, h: number | null) => (h === null ? l.t('n/a') : axisHoursIn(l, h));
 
 /** A few plain sentences for leadership: only our own words, group names and numbers (nothing from the data). */
 export function teamNarrative(r: TeamReport, l: Localizer): string {
   const out: string[] = [];
-  const month = monthIn(l, r.month);
+  const month = monthLabelIn(l, r.month);
   out.push(r.contributors === 1 ? l.t('1 person contributed for {0}.', month) : l.t('{0} people contributed for {1}.', numberIn(l, r.contributors), month));
   if (r.groups.length === 0) out.push(l.t('No group reached the minimum of {0} members, so no numbers are shown.', r.minGroup));
   for (const g of r.groups) {
     const name = g.group === 'all' ? l.t('Across everyone') : groupLabelIn(l, g.group);
     out.push(l.t("{0}: a median of {1} hands-on per week and a craft ratio of {2}; {3} of {4} below their role's floor.",
-      name, hoursIn(l, g.weeklyHandsOnHours.median), percentIn(l, g.craftRatio.median), g.belowFloor, g.members));
+      name, reportHoursIn(l, g.weeklyHandsOnHours.median), percentIn(l, g.craftRatio.median), g.belowFloor, g.members));
   }
   for (const g of r.groups) {
     const first = g.trend.find((t) => t.weeklyHandsOnHoursMedian !== null && t.month !== r.month);
@@ -55,10 +55,10 @@ export function teamNarrative(r: TeamReport, l: Localizer): string {
     if (!first || now === null || first.weeklyHandsOnHoursMedian === null) continue;
     const diff = now - first.weeklyHandsOnHoursMedian;
     const name = g.group === 'all' ? l.t('Overall') : groupLabelIn(l, g.group);
-    const since = monthIn(l, first.month);
+    const since = monthLabelIn(l, first.month);
     if (Math.abs(diff) < 1) out.push(l.t('{0}: hands-on steady since {1}.', name, since));
-    else if (diff > 0) out.push(l.t('{0}: median hands-on up {1} per week since {2} (from {3}).', name, hoursIn(l, diff), since, hoursIn(l, first.weeklyHandsOnHoursMedian)));
-    else out.push(l.t('{0}: median hands-on down {1} per week since {2} (from {3}).', name, hoursIn(l, -diff), since, hoursIn(l, first.weeklyHandsOnHoursMedian)));
+    else if (diff > 0) out.push(l.t('{0}: median hands-on up {1} per week since {2} (from {3}).', name, reportHoursIn(l, diff), since, reportHoursIn(l, first.weeklyHandsOnHoursMedian)));
+    else out.push(l.t('{0}: median hands-on down {1} per week since {2} (from {3}).', name, reportHoursIn(l, -diff), since, reportHoursIn(l, first.weeklyHandsOnHoursMedian)));
   }
   if (r.suppressed.length === 1) out.push(l.t('1 group is not shown to protect small groups.'));
   else if (r.suppressed.length > 1) out.push(l.t('{0} groups are not shown to protect small groups.', r.suppressed.length));
@@ -78,7 +78,7 @@ export function teamNarrative(r: TeamReport, l: Localizer): string {
  * suppressed, rejected; per group: group, members, weeklyHandsOnHours, craftRatio, belowFloor); the
  * additions (belowFloorShare, label, trend, noise, narrative) follow them.
  */
-export function teamReportToJson(r: TeamReport): object {
+function teamReportToJson(r: TeamReport): object {
   const l = ENGLISH;
   const q = (x: Quartiles) => ({ p25: x.p25, median: x.median, p75: x.p75 });
   return {
@@ -113,10 +113,10 @@ export function renderTeamReportJson(r: TeamReport): string {
 }
 
 /** The uncertainty statement every rendering carries. */
-export function noiseLine(r: TeamReport, l: Localizer = ENGLISH): string {
+function noiseLine(r: TeamReport, l: Localizer): string {
   if (!r.noise) return l.t('Noise: off (set in the signed team.json): exact numbers, not protected against differencing.');
   return l.t('Differential privacy: discrete Laplace noise, epsilon {0} this month; each count is within ±{1} of the truth in 95 % of reports; quartiles from {2} and {3} bins.',
-    r.noise.epsilon, r.noise.interval95, hoursIn(l, r.noise.hoursBin), percentIn(l, r.noise.ratioBin));
+    r.noise.epsilon, r.noise.interval95, reportHoursIn(l, r.noise.hoursBin), percentIn(l, r.noise.ratioBin));
 }
 
 const quartiles = (q: Quartiles, f: (v: number | null) => string) => `${f(q.p25)} / ${f(q.median)} / ${f(q.p75)}`;
@@ -130,12 +130,12 @@ function trendText(l: Localizer, g: TeamReport['groups'][number]): string {
 /** The words of one rendering: every label, sentence and reason in the reader's language. */
 function wordsOf(r: TeamReport, l: Localizer) {
   return {
-    title: l.t('Team craft report: {0}', monthIn(l, r.month)),
+    title: l.t('Team craft report: {0}', monthLabelIn(l, r.month)),
     narrative: teamNarrative(r, l),
     counts: l.t('Contributors: {0}. Groups smaller than {1} are never shown.', r.contributors, r.minGroup),
     noise: noiseLine(r, l),
     warnings: r.warnings.map((w) => localizeProblem(w, l)),
-    hours: (q: Quartiles) => quartiles(q, (v) => hoursIn(l, v)),
+    hours: (q: Quartiles) => quartiles(q, (v) => reportHoursIn(l, v)),
     ratio: (q: Quartiles) => quartiles(q, (v) => percentIn(l, v)),
     share: (g: TeamReport['groups'][number]) => `${g.belowFloor} (${percentIn(l, g.belowFloorShare)})`,
     trendMonths: (months: readonly string[]) => l.t('Trend months: {0} (– where the group was not shown).', months.join(', ')),
